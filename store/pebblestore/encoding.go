@@ -4,10 +4,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"github.com/actord/actord/internal/schedule"
 )
 
 // ID is a raw 32-byte id.
-type ID = [32]byte
+type ID = schedule.ID
 
 const (
 	prefixHead    = 'h'

@@ -11,79 +11,39 @@ import (
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/cockroachdb/pebble/v2/vfs"
+
+	"github.com/actord/actord/internal/schedule"
 )
 
-// Kind is what a schedule entry schedules.
-type Kind uint8
+// Aliases keep the store's API readable; the types belong to the
+// schedule package so that other stores and the actors share them.
+type (
+	Entry        = schedule.Entry
+	Head         = schedule.Head
+	Location     = schedule.Location
+	OutboxRecord = schedule.OutboxRecord
+	Kind         = schedule.Kind
+	Role         = schedule.Role
+	Part         = schedule.Part
+)
 
-// Entry kinds.
 const (
-	KindProcess Kind = 1 // the process's own item, at nonce 0
-	KindMessage Kind = 2 // a message item sent to the process
-	KindAssign  Kind = 3 // an existing transaction assigned to the process (no item bytes)
+	KindProcess    = schedule.KindProcess
+	KindMessage    = schedule.KindMessage
+	KindAssign     = schedule.KindAssign
+	RoleItem       = schedule.RoleItem
+	RoleAssignment = schedule.RoleAssignment
+	RoleAssigned   = schedule.RoleAssigned
+	PartItem       = schedule.PartItem
+	PartAssignment = schedule.PartAssignment
 )
-
-// Role is what an id is in the entry the index points to.
-type Role uint8
-
-// Roles of an id.
-const (
-	RoleItem       Role = 1 // the entry's message or process item
-	RoleAssignment Role = 2 // the entry's assignment
-	RoleAssigned   Role = 3 // the transaction an assign entry schedules
-)
-
-// Part names one item of an entry to upload.
-type Part uint8
-
-// Parts of an entry.
-const (
-	PartItem       Part = 1
-	PartAssignment Part = 2
-)
-
-// Entry is one scheduled item of a process.
-type Entry struct {
-	Process      ID
-	Nonce        uint64
-	Timestamp    int64 // unix ms, the assignment's Timestamp tag
-	Kind         Kind
-	HashChain    ID
-	AssignmentID ID
-	MessageID    ID     // the item id (process or message), or the assigned transaction's id
-	Assignment   []byte // the signed assignment item
-	Item         []byte // the message or process item as received; nil for KindAssign
-}
-
-// Head is the state of a process after its last entry.
-type Head struct {
-	Nonce        uint64
-	Timestamp    int64
-	HashChain    ID
-	AssignmentID ID
-}
-
-// Location is where an id appears.
-type Location struct {
-	Process ID
-	Nonce   uint64
-	Role    Role
-}
-
-// OutboxRecord is one item waiting to be uploaded.
-type OutboxRecord struct {
-	Seq     uint64
-	Process ID
-	Nonce   uint64
-	Part    Part
-}
 
 // Errors that callers branch on.
 var (
-	ErrNotFound  = errors.New("not found")
-	ErrConflict  = errors.New("schedule head changed: another writer appended first")
-	ErrDuplicate = errors.New("message already scheduled")
-	ErrClosed    = errors.New("store is closed")
+	ErrNotFound  = schedule.ErrNotFound
+	ErrConflict  = schedule.ErrConflict
+	ErrDuplicate = schedule.ErrDuplicate
+	ErrClosed    = fmt.Errorf("%w: store is closed", schedule.ErrUnavailable)
 )
 
 // Options configure Open.
