@@ -22,16 +22,30 @@ type Node struct {
 	pid  *actor.PID
 }
 
+// Child is a role actor the root spawns, under its own name, when it
+// starts. Children start in the order given.
+type Child struct {
+	Name  string
+	Props *actor.Props
+}
+
 type rootActor struct {
-	logger  *slog.Logger
-	started time.Time
+	logger   *slog.Logger
+	started  time.Time
+	children []Child
 }
 
 func (a *rootActor) Receive(ctx actor.Context) {
 	switch ctx.Message().(type) {
 	case *actor.Started:
 		a.started = time.Now()
-		a.logger.Info("Node started")
+		for _, c := range a.children {
+			if _, err := ctx.SpawnNamed(c.Props, c.Name); err != nil {
+				// Only a name clash can fail here: a programming error.
+				panic(fmt.Errorf("spawning %s: %w", c.Name, err))
+			}
+		}
+		a.logger.Info("Node started", "children", len(a.children))
 	case *actor.Stopping:
 		a.logger.Info("Node stopping")
 	case *Ping:
@@ -48,18 +62,32 @@ func supervisor(logger *slog.Logger) actor.SupervisorStrategy {
 	})
 }
 
-// Start spawns the root actor under the name "node".
-func Start(sys *actor.ActorSystem, logger *slog.Logger) (*Node, error) {
+// Start spawns the root actor under the name "node" with its children,
+// and returns once they are all spawned.
+func Start(sys *actor.ActorSystem, logger *slog.Logger, children ...Child) (*Node, error) {
 	logger = logger.With("actor", "node")
 	props := actor.PropsFromProducer(
-		func() actor.Actor { return &rootActor{logger: logger} },
+		func() actor.Actor { return &rootActor{logger: logger, children: children} },
 		actor.WithSupervisor(supervisor(logger)),
 	)
 	pid, err := sys.Root.SpawnNamed(props, "node")
 	if err != nil {
 		return nil, fmt.Errorf("spawning node actor: %w", err)
 	}
-	return &Node{root: sys.Root, pid: pid}, nil
+	n := &Node{root: sys.Root, pid: pid}
+	// The Ping is handled after Started, so its answer means every child
+	// has been spawned.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := n.Healthy(ctx); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// PID returns the address of the child named name.
+func (n *Node) PID(name string) *actor.PID {
+	return actor.NewPID(n.pid.Address, n.pid.Id+"/"+name)
 }
 
 // ErrNotResponding means the root actor did not answer in time.
@@ -96,4 +124,10 @@ func (n *Node) Stop(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("stopping node actor: %w", ctx.Err())
 	}
+}
+
+// ChildPID returns the address a child named name will have, for wiring
+// callbacks before the node starts.
+func ChildPID(sys *actor.ActorSystem, name string) *actor.PID {
+	return actor.NewPID(sys.Address(), "node/"+name)
 }

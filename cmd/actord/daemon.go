@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"syscall"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -21,18 +22,40 @@ import (
 )
 
 func cmdNode(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("actord", "actord [flags]", stderr)
+	return daemon("actord", "actord [flags]", args, stdout, stderr, 0, nil)
+}
+
+func cmdSU(args []string, stdout, stderr io.Writer) int {
+	return daemon("su", "actord su PORT [flags]", args, stdout, stderr, 1, func(pos []string) ([]config.Override, error) {
+		if _, err := strconv.ParseUint(pos[0], 10, 16); err != nil {
+			return nil, fmt.Errorf("PORT %q is not a port number", pos[0])
+		}
+		return []config.Override{{Env: "MODE", Value: "su"}, {Env: "ACTORD_HTTP_ADDR", Value: ":" + pos[0]}}, nil
+	})
+}
+
+// daemon parses a daemon command line (flags plus nPos positional
+// arguments turned into overrides), then runs the node until a signal.
+func daemon(name, usageLine string, args []string, stdout, stderr io.Writer, nPos int, overrides func([]string) ([]config.Override, error)) int {
+	fs := newFlagSet(name, usageLine, stderr)
 	flags := config.Register(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
-	if len(pos) != 0 {
-		fmt.Fprintf(stderr, "actord: unexpected argument %q\n\n", pos[0])
-		usage(stderr)
+	if len(pos) != nPos {
+		fmt.Fprintf(stderr, "actord: %s takes %d argument(s), got %d\n\n", name, nPos, len(pos))
+		fs.Usage()
 		return exitUsage
 	}
-	r, err := config.Resolve(flags, os.Environ())
+	var over []config.Override
+	if overrides != nil {
+		if over, err = overrides(pos); err != nil {
+			fmt.Fprintf(stderr, "actord: %v\n", err)
+			return exitUsage
+		}
+	}
+	r, err := config.Resolve(flags, os.Environ(), over...)
 	if printProblems(stderr, err) {
 		return exitFailure
 	}
@@ -75,17 +98,33 @@ func runNode(ctx context.Context, r *config.Resolved, logger *slog.Logger, ready
 	if err != nil {
 		return err
 	}
-	nd, err := node.Start(sys.ActorSystem, logger)
+	var sur *suRole
+	var children []node.Child
+	if cfg.Mode == "su" {
+		if sur, err = openSU(cfg, sys.ActorSystem, logger, reg); err != nil {
+			return err
+		}
+		children = append(children, sur.children...)
+	}
+	closeSU := func() error {
+		if sur == nil {
+			return nil
+		}
+		return sur.close()
+	}
+	nd, err := node.Start(sys.ActorSystem, logger, children...)
 	if err != nil {
-		return err
+		return errors.Join(err, closeSU())
 	}
 	srv := server.New(logger, reg, nd)
+	if sur != nil {
+		sur.register(srv.Echo())
+	}
 	if err := srv.Listen(cfg.HTTPAddr); err != nil {
 		shutdownActors(context.Background(), nd, sys, logger)
-		return err
+		return errors.Join(err, closeSU())
 	}
 	// Roles that are configured but not in this build are named, not faked.
-	logger.Warn("The ao SU API is not in this build yet; serving /health and /metrics only", "issue", "#3")
 	if cfg.RPCURL != "" {
 		logger.Warn("ACTORD_RPC_URL is set but the alarm client is not in this build yet", "issue", "#5")
 	}
@@ -113,6 +152,9 @@ func runNode(ctx context.Context, r *config.Resolved, logger *slog.Logger, ready
 	}
 	if err := shutdownActors(sctx, nd, sys, logger); err != nil {
 		runErr = errors.Join(runErr, err)
+	}
+	if err := closeSU(); err != nil {
+		runErr = errors.Join(runErr, fmt.Errorf("closing the SU store: %w", err))
 	}
 	logger.Info("actord stopped")
 	return runErr

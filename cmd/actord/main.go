@@ -36,7 +36,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"", "actord [flags]", "run a single node: every role that is configured", cmdNode},
-		{"su", "actord su PORT [flags]", "run the ao Scheduler Unit on PORT", notLanded("the ao Scheduler Unit", "#3")},
+		{"su", "actord su PORT [flags]", "run the ao Scheduler Unit on PORT", cmdSU},
 		{"router", "actord router PORT [flags]", "run an SU router on PORT", notLanded("router mode", "#6")},
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", notLanded("the Ethereum Alarm Clock client", "#5")},
 		{"mig", "actord mig RANGE", "copy data item bytes from PostgreSQL into Pebble", notLanded("actord mig", "#4")},

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/actord/actord/internal/ans104"
+	"github.com/actord/actord/internal/schedule"
 )
 
 // Sentinel errors that handlers wrap to pick a status.
@@ -26,6 +27,12 @@ var statusTable = []struct {
 	status int
 }{
 	{ErrBadRequest, http.StatusBadRequest},
+	{schedule.ErrInvalid, http.StatusBadRequest},
+	{schedule.ErrUnknownProcess, http.StatusNotFound},
+	{schedule.ErrNotFound, http.StatusNotFound},
+	{schedule.ErrDuplicate, http.StatusConflict},
+	{schedule.ErrUnavailable, http.StatusServiceUnavailable},
+	{schedule.ErrConflict, http.StatusServiceUnavailable},
 	{ans104.ErrMalformed, http.StatusBadRequest},
 	{ans104.ErrMalformedBundle, http.StatusBadRequest},
 	{ans104.ErrInvalidSignature, http.StatusBadRequest},

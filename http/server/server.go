@@ -110,8 +110,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status := StatusOf(err)
-	if status >= 500 {
+	switch {
+	case status == http.StatusInternalServerError:
 		s.logger.Error("Request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "status", status, "err", err)
+	case status >= 500:
+		// 503s have a cause that its owner (store, gateway actor) logs.
+		s.logger.Debug("Request refused", "method", c.Request().Method, "path", c.Request().URL.Path, "status", status, "err", err)
 	}
 	if c.Request().Method == http.MethodHead {
 		err = c.NoContent(status)

@@ -183,7 +183,9 @@ func DecodeID(s string) ([32]byte, error) {
 	if len(s) != 43 {
 		return id, fmt.Errorf("id %q is %d characters, want 43", s, len(s))
 	}
-	b, err := Decode(s)
+	// Strict: an id has exactly one spelling, so non-zero padding bits in
+	// the last character are an error, not another name for the same id.
+	b, err := base64.RawURLEncoding.Strict().DecodeString(s)
 	if err != nil {
 		return id, fmt.Errorf("id %q is not base64url: %w", s, err)
 	}

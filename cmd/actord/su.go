@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/asynkron/protoactor-go/actor"
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/actord/actord/actors/arweave"
+	"github.com/actord/actord/actors/node"
+	"github.com/actord/actord/actors/su"
+	"github.com/actord/actord/http/suapi"
+	"github.com/actord/actord/internal/config"
+	"github.com/actord/actord/internal/gateway"
+	"github.com/actord/actord/internal/wallet"
+	"github.com/actord/actord/store/pebblestore"
+)
+
+// suRole is the ao Scheduler Unit on this node: its store, wallet, and
+// the actors that sequence, track the gateway and upload.
+type suRole struct {
+	store    *pebblestore.Store
+	wallet   *wallet.Wallet
+	gateway  *gateway.Client
+	children []node.Child
+	sys      *actor.ActorSystem
+}
+
+const (
+	suActor       = "su"
+	gatewayActor  = "arweave-gateway"
+	uploaderActor = "arweave-uploader"
+)
+
+func openSU(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, reg prometheus.Registerer) (*suRole, error) {
+	if err := os.MkdirAll(cfg.SUDataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("creating SU_DATA_DIR: %w", err)
+	}
+	w, err := loadOrCreateWallet(cfg, logger)
+	if err != nil {
+		return nil, err
+	}
+	store, err := pebblestore.Open(filepath.Join(cfg.SUDataDir, "su.pebble"), pebblestore.Options{Logger: logger.With("component", "pebble")})
+	if err != nil {
+		return nil, err
+	}
+	hc := &http.Client{Timeout: 30 * time.Second}
+	r := &suRole{store: store, wallet: w, gateway: gateway.New(cfg.GatewayURL, hc), sys: sys}
+	var uploads *gateway.Client
+	if cfg.UploadNodeURL != "" {
+		uploads = gateway.New(cfg.UploadNodeURL, &http.Client{Timeout: 2 * time.Minute})
+	}
+	suPID, uploaderPID := node.ChildPID(sys, suActor), node.ChildPID(sys, uploaderActor)
+	root := sys.Root
+	r.children = []node.Child{
+		{Name: suActor, Props: su.NewSupervisorProps(su.Config{
+			Store: store, Signer: w.Signer(), Logger: logger.With("actor", "su"), Metrics: reg,
+			OnAppend: func() { root.Send(uploaderPID, &arweave.Kick{}) },
+		})},
+		{Name: gatewayActor, Props: arweave.NewGatewayProps(arweave.GatewayConfig{
+			Client: r.gateway, Logger: logger.With("actor", "arweave-gateway"), Metrics: reg,
+			OnHeight: func(h uint64) { root.Send(suPID, &su.HeightUpdate{Height: h}) },
+		})},
+		{Name: uploaderActor, Props: arweave.NewUploaderProps(arweave.UploaderConfig{
+			Store: store, Client: uploads, Logger: logger.With("actor", "arweave-uploader"), Metrics: reg,
+		})},
+	}
+	logger.Info("SU ready", "address", w.Address(), "data_dir", cfg.SUDataDir, "gateway", cfg.GatewayURL, "uploads", cfg.UploadNodeURL != "")
+	return r, nil
+}
+
+// register adds the SU API to the HTTP server.
+func (r *suRole) register(e *echo.Echo) {
+	suapi.Register(e, suapi.Config{
+		Scheduler: su.NewFacade(r.sys.Root, node.ChildPID(r.sys, suActor)),
+		Reader:    r.store,
+		Gateway:   r.gateway,
+		Address:   r.wallet.Address(),
+	})
+}
+
+func (r *suRole) close() error { return r.store.Close() }
+
+// loadOrCreateWallet loads SU_WALLET_PATH, or the wallet in the data
+// directory, creating that one on first run.
+func loadOrCreateWallet(cfg config.Config, logger *slog.Logger) (*wallet.Wallet, error) {
+	if cfg.SUWalletPath != "" {
+		return wallet.Load(cfg.SUWalletPath)
+	}
+	path := filepath.Join(cfg.SUDataDir, "wallet.json")
+	w, err := wallet.Load(path)
+	if err == nil {
+		return w, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	logger.Warn("SU_WALLET_PATH is not set: generating a wallet in the data directory; back it up, it signs every assignment", "path", path)
+	return wallet.Generate(path)
+}
