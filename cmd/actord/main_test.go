@@ -44,7 +44,7 @@ func runCapture(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestNotLandedCommandsExit2(t *testing.T) {
-	for _, args := range [][]string{{"su", "9000"}, {"router", "9000"}, {"scheduler"}, {"mig", "0"}, {"devnet"}} {
+	for _, args := range [][]string{{"router", "9000"}, {"scheduler"}, {"mig", "0"}, {"devnet"}} {
 		code, _, stderr := runCapture(args...)
 		if code != exitUsage || !strings.Contains(stderr, "not available in this build yet") {
 			t.Errorf("actord %v = %d %q, want 2 and a plain message", args, code, stderr)
@@ -52,6 +52,11 @@ func TestNotLandedCommandsExit2(t *testing.T) {
 	}
 	if code, _, _ := runCapture("frobnicate"); code != exitUsage {
 		t.Errorf("unknown command exit = %d, want 2", code)
+	}
+	for _, args := range [][]string{{"su"}, {"su", "http"}, {"su", "1", "2"}} {
+		if code, _, stderr := runCapture(args...); code != exitUsage {
+			t.Errorf("actord %v = %d %q, want 2", args, code, stderr)
+		}
 	}
 	if code, out, _ := runCapture("version"); code != 0 || !strings.HasPrefix(out, "actord ") {
 		t.Errorf("version = %d %q", code, out)
