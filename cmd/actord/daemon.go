@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"runtime"
@@ -30,8 +32,30 @@ func cmdSU(args []string, stdout, stderr io.Writer) int {
 		if _, err := strconv.ParseUint(pos[0], 10, 16); err != nil {
 			return nil, fmt.Errorf("PORT %q is not a port number", pos[0])
 		}
-		return []config.Override{{Env: "MODE", Value: "su"}, {Env: "ACTORD_HTTP_ADDR", Value: ":" + pos[0]}}, nil
+		// PORT replaces the port of ACTORD_HTTP_ADDR and keeps its host,
+		// so that --http-addr 127.0.0.1:0 still binds loopback only.
+		host := ""
+		if v := lookupAddr(args); v != "" {
+			host, _, _ = net.SplitHostPort(v)
+		}
+		return []config.Override{{Env: "MODE", Value: "su"}, {Env: "ACTORD_HTTP_ADDR", Value: net.JoinHostPort(host, pos[0])}}, nil
 	})
+}
+
+// lookupAddr finds the listen address a command line or the environment
+// sets, before the full resolution.
+func lookupAddr(args []string) string {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	flags := config.Register(fs)
+	if _, err := parseArgs(fs, args); err != nil {
+		return ""
+	}
+	r, _ := config.Resolve(flags, os.Environ())
+	if r == nil {
+		return ""
+	}
+	return r.HTTPAddr
 }
 
 // daemon parses a daemon command line (flags plus nPos positional
