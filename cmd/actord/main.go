@@ -41,6 +41,7 @@ func commands() []command {
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", notLanded("the Ethereum Alarm Clock client", "#5")},
 		{"mig", "actord mig RANGE", "copy data item bytes from PostgreSQL into Pebble", notLanded("actord mig", "#4")},
 		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", notLanded("actord devnet", "#5")},
+		{"bench", "actord bench su [flags]", "load-test the SU over loopback HTTP (writes/s, p50/p99, page reads)", cmdBench},
 		{"dataitem", "actord dataitem inspect [--unbundle] FILE...", "print ANS-104 data items as JSON and verify them", cmdDataItem},
 		{"wallet", "actord wallet generate PATH", "create an Arweave RSA-4096 wallet (JWK, mode 0600)", cmdWallet},
 		{"check-config", "actord check-config [flags]", "report every configuration problem and the effective settings", cmdCheckConfig},

@@ -1,6 +1,8 @@
 package schedule
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"strconv"
 	"unicode/utf8"
 
@@ -24,16 +26,32 @@ type RenderOptions struct {
 	ShowAnchor bool
 }
 
+// renderer memoizes owner objects: on a page every assignment has the
+// SU's owner and many messages share a sender, and the owner (a sha256
+// and 683 characters of base64) is the costliest part of a node.
+type renderer struct {
+	o      RenderOptions
+	owners map[string][]byte
+}
+
+func newRenderer(o RenderOptions) *renderer {
+	return &renderer{o: o, owners: make(map[string][]byte, 4)}
+}
+
 // AppendNode writes {"message":…|null,"assignment":…}.
 func AppendNode(b []byte, e *Edge, o RenderOptions) []byte {
+	return newRenderer(o).node(b, e)
+}
+
+func (r *renderer) node(b []byte, e *Edge) []byte {
 	b = append(b, `{"message":`...)
 	if e.Message == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendMessage(b, e.Message, e.IsProcess)
+		b = r.message(b, e.Message, e.IsProcess)
 	}
 	b = append(b, `,"assignment":`...)
-	b = appendAssignment(b, e.Assignment, o)
+	b = r.assignment(b, e.Assignment)
 	return append(b, '}')
 }
 
@@ -42,12 +60,13 @@ func AppendPage(b []byte, edges []Edge, hasNext bool, o RenderOptions) []byte {
 	b = append(b, `{"page_info":{"has_next_page":`...)
 	b = strconv.AppendBool(b, hasNext)
 	b = append(b, `},"edges":[`...)
+	r := newRenderer(o)
 	for i := range edges {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, `{"node":`...)
-		b = AppendNode(b, &edges[i], o)
+		b = r.node(b, &edges[i])
 		b = append(b, `,"cursor":`...)
 		b = AppendString(b, edges[i].Cursor)
 		b = append(b, '}')
@@ -59,11 +78,11 @@ func AppendPage(b []byte, edges []Edge, hasNext bool, o RenderOptions) []byte {
 // block height and timestamp of its assignment.
 func AppendProcess(b []byte, proc *ans104.Item, blockHeight string, timestamp int64) []byte {
 	b = append(b, `{"process_id":`...)
-	b = AppendString(b, proc.ID())
+	b = appendID(b, proc)
 	b = append(b, `,"block":`...)
 	b = AppendString(b, blockHeight)
 	b = append(b, `,"owner":`...)
-	b = appendOwner(b, proc)
+	b = newRenderer(RenderOptions{}).owner(b, proc)
 	b = append(b, `,"tags":`...)
 	b = appendTags(b, proc.Tags)
 	b = append(b, `,"timestamp":`...)
@@ -73,17 +92,17 @@ func AppendProcess(b []byte, proc *ans104.Item, blockHeight string, timestamp in
 	b = append(b, `,"anchor":`...)
 	b = appendStrictString(b, proc.Anchor)
 	b = append(b, `,"signature":`...)
-	b = AppendString(b, ans104.Encode(proc.Signature))
+	b = appendB64(b, proc.Signature)
 	b = append(b, `,"target":`...)
 	b = appendOptionalID(b, proc.Target)
 	return append(b, '}')
 }
 
-func appendMessage(b []byte, it *ans104.Item, isProcess bool) []byte {
+func (r *renderer) message(b []byte, it *ans104.Item, isProcess bool) []byte {
 	b = append(b, `{"id":`...)
-	b = AppendString(b, it.ID())
+	b = appendID(b, it)
 	b = append(b, `,"owner":`...)
-	b = appendOwner(b, it)
+	b = r.owner(b, it)
 	b = append(b, `,"data":`...)
 	if isProcess {
 		b = appendStrictString(b, it.Data)
@@ -93,42 +112,62 @@ func appendMessage(b []byte, it *ans104.Item, isProcess bool) []byte {
 	b = append(b, `,"tags":`...)
 	b = appendTags(b, it.Tags)
 	b = append(b, `,"signature":`...)
-	b = AppendString(b, ans104.Encode(it.Signature))
+	b = appendB64(b, it.Signature)
 	b = append(b, `,"anchor":`...)
 	b = appendStrictString(b, it.Anchor)
 	b = append(b, `,"target":`...)
 	if isProcess {
 		b = appendOptionalID(b, it.Target)
 	} else {
-		b = AppendString(b, ans104.Encode(it.Target))
+		b = appendB64(b, it.Target)
 	}
 	return append(b, '}')
 }
 
-func appendAssignment(b []byte, it *ans104.Item, o RenderOptions) []byte {
+func (r *renderer) assignment(b []byte, it *ans104.Item) []byte {
 	b = append(b, `{"id":`...)
-	b = AppendString(b, it.ID())
+	b = appendID(b, it)
 	b = append(b, `,"owner":`...)
-	b = appendOwner(b, it)
+	b = r.owner(b, it)
 	b = append(b, `,"tags":`...)
 	b = appendTags(b, it.Tags)
 	b = append(b, `,"signature":`...)
-	b = AppendString(b, ans104.Encode(it.Signature))
+	b = appendB64(b, it.Signature)
 	b = append(b, `,"anchor":`...)
-	if o.ShowAnchor && it.Anchor != nil && !utf8.Valid(it.Anchor) {
-		b = AppendString(b, ans104.Encode(it.Anchor))
+	if r.o.ShowAnchor && it.Anchor != nil && !utf8.Valid(it.Anchor) {
+		b = appendB64(b, it.Anchor)
 	} else {
 		b = appendStrictString(b, it.Anchor)
 	}
 	return append(b, `,"target":""}`...)
 }
 
-func appendOwner(b []byte, it *ans104.Item) []byte {
-	b = append(b, `{"address":`...)
-	b = AppendString(b, it.OwnerAddress())
-	b = append(b, `,"key":`...)
-	b = AppendString(b, ans104.Encode(it.Owner))
-	return append(b, '}')
+func (r *renderer) owner(b []byte, it *ans104.Item) []byte {
+	if o, ok := r.owners[string(it.Owner)]; ok {
+		return append(b, o...)
+	}
+	start := len(b)
+	b = append(b, `{"address":"`...)
+	h := sha256.Sum256(it.Owner)
+	b = base64.RawURLEncoding.AppendEncode(b, h[:])
+	b = append(b, `","key":`...)
+	b = appendB64(b, it.Owner)
+	b = append(b, '}')
+	r.owners[string(it.Owner)] = b[start:len(b):len(b)]
+	return b
+}
+
+// appendB64 writes b64url(v) as a JSON string; the alphabet needs no
+// escaping.
+func appendB64(b, v []byte) []byte {
+	b = append(b, '"')
+	b = base64.RawURLEncoding.AppendEncode(b, v)
+	return append(b, '"')
+}
+
+func appendID(b []byte, it *ans104.Item) []byte {
+	id := it.RawID()
+	return appendB64(b, id[:])
 }
 
 func appendTags(b []byte, tags []ans104.Tag) []byte {
@@ -150,7 +189,7 @@ func appendOptionalID(b []byte, id []byte) []byte {
 	if id == nil {
 		return append(b, "null"...)
 	}
-	return AppendString(b, ans104.Encode(id))
+	return appendB64(b, id)
 }
 
 // appendStrictString writes bytes as a string if present and valid UTF-8,
