@@ -44,10 +44,11 @@ generate:
 check-generated: generate
 	@git diff --exit-code -- . || { echo "generated code is out of date: run make generate and commit"; exit 1; }
 
-## fuzz: fuzz the ANS-104 parsers (FUZZTIME each, default 5m)
+## fuzz: fuzz the ANS-104 parsers and the SU's POST / (FUZZTIME each, default 5m)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/ans104
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBundle$$' -fuzztime $(FUZZTIME) ./internal/ans104
+	$(GO) test -run '^$$' -fuzz '^FuzzPost$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./http/suapi
 
 clean:
 	rm -rf bin .bin

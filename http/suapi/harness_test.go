@@ -49,15 +49,16 @@ func keys() (*ans104.RSASigner, *ans104.RSASigner) {
 
 // env is an SU served over real HTTP on loopback, with a fake gateway.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	base    string
 	store   *pebblestore.Store
 	gw      *fakeweave.Server
 	address string
 	sys     *actor.ActorSystem
+	handler http.Handler
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	signer, _ := keys()
 	store, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
@@ -86,7 +87,7 @@ func newEnv(t *testing.T) *env {
 		sys.Shutdown()
 		store.Close()
 	})
-	return &env{t: t, base: hs.URL, store: store, gw: gw, address: addr, sys: sys}
+	return &env{t: t, base: hs.URL, store: store, gw: gw, address: addr, sys: sys, handler: srv.Echo()}
 }
 
 type nodeHealth struct{}
