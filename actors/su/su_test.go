@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,8 +17,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/actord/actord/internal/ans104"
+	"github.com/actord/actord/internal/pgtest"
 	"github.com/actord/actord/internal/schedule"
 	"github.com/actord/actord/store/pebblestore"
+	"github.com/actord/actord/store/pgstore"
+	"github.com/actord/actord/store/storetest"
 )
 
 var (
@@ -39,24 +43,50 @@ func testSigner(t testing.TB) *ans104.RSASigner {
 type harness struct {
 	t      *testing.T
 	sys    *actor.ActorSystem
-	store  *pebblestore.Store
+	store  storetest.Store
 	facade *Facade
 	pid    *actor.PID
 	cfg    Config
 }
 
-func newHarness(t *testing.T, store Store, mutate ...func(*Config)) *harness {
-	t.Helper()
-	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
-	t.Cleanup(sys.Shutdown)
-	var ps *pebblestore.Store
-	if store == nil {
-		var err error
-		ps, err = pebblestore.Open("", pebblestore.Options{InMemory: true})
+// stores are the backends every test runs against.
+var stores = map[string]func(t *testing.T) storetest.Store{
+	"pebble": func(t *testing.T) storetest.Store {
+		s, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { ps.Close() })
+		t.Cleanup(func() { s.Close() })
+		return s
+	},
+	"postgres": func(t *testing.T) storetest.Store {
+		s, err := pgstore.Open(context.Background(), pgstore.Options{WriterURL: pgtest.Database(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	},
+}
+
+// eachStore runs f once per backend.
+func eachStore(t *testing.T, f func(t *testing.T, open func(t *testing.T) storetest.Store)) {
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) { f(t, open) })
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
+
+func newHarness(t *testing.T, ps storetest.Store, store Store, mutate ...func(*Config)) *harness {
+	t.Helper()
+	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
+	t.Cleanup(sys.Shutdown)
+	if store == nil {
 		store = ps
 	}
 	cfg := Config{Store: store, Signer: testSigner(t), Logger: slog.New(slog.NewTextHandler(t.Output(), nil)), Metrics: prometheus.NewRegistry()}
@@ -140,9 +170,11 @@ func checkChain(t *testing.T, s Store, pid schedule.ID, n int) {
 	}
 }
 
-func TestSequencing(t *testing.T) {
+func TestSequencing(t *testing.T) { eachStore(t, testSequencing) }
+
+func testSequencing(t *testing.T, open func(*testing.T) storetest.Store) {
 	frozen := time.UnixMilli(1_700_000_000_000)
-	h := newHarness(t, nil, func(c *Config) { c.Now = func() time.Time { return frozen } })
+	h := newHarness(t, open(t), nil, func(c *Config) { c.Now = func() time.Time { return frozen } })
 	pid, w := h.spawn()
 	if w.Nonce != 0 || w.ID != ans104.Encode(pid[:]) || w.Existing {
 		t.Fatalf("spawn = %+v", w)
@@ -165,8 +197,10 @@ func TestSequencing(t *testing.T) {
 	checkChain(t, h.store, pid, 7)
 }
 
-func TestSpawnIsIdempotent(t *testing.T) {
-	h := newHarness(t, nil)
+func TestSpawnIsIdempotent(t *testing.T) { eachStore(t, testSpawnIsIdempotent) }
+
+func testSpawnIsIdempotent(t *testing.T, open func(*testing.T) storetest.Store) {
+	h := newHarness(t, open(t), nil)
 	it, raw := item(t, nil, "Process")
 	first, err := h.facade.Spawn(t.Context(), it, raw)
 	if err != nil {
@@ -183,8 +217,10 @@ func TestSpawnIsIdempotent(t *testing.T) {
 	checkChain(t, h.store, pid, 2)
 }
 
-func TestRejectionsUseNoNonce(t *testing.T) {
-	h := newHarness(t, nil)
+func TestRejectionsUseNoNonce(t *testing.T) { eachStore(t, testRejectionsUseNoNonce) }
+
+func testRejectionsUseNoNonce(t *testing.T, open func(*testing.T) storetest.Store) {
+	h := newHarness(t, open(t), nil)
 	pid, _ := h.spawn()
 	if _, err := h.send(schedule.ID{1, 2, 3}); !errors.Is(err, schedule.ErrUnknownProcess) {
 		t.Fatalf("message to an unknown process = %v", err)
@@ -209,12 +245,10 @@ func TestRejectionsUseNoNonce(t *testing.T) {
 	checkChain(t, h.store, pid, 3)
 }
 
-func TestHeightRequiredAndRemembered(t *testing.T) {
-	store, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+func TestHeightRequiredAndRemembered(t *testing.T) { eachStore(t, testHeightRequiredAndRemembered) }
+
+func testHeightRequiredAndRemembered(t *testing.T, open func(*testing.T) storetest.Store) {
+	store := open(t)
 	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
 	defer sys.Shutdown()
 	cfg := Config{Store: store, Signer: testSigner(t), Logger: slog.New(slog.NewTextHandler(t.Output(), nil)), Metrics: prometheus.NewRegistry()}
@@ -253,8 +287,10 @@ func TestHeightRequiredAndRemembered(t *testing.T) {
 
 // TestConcurrentWritesGapFree hammers one process and several others from
 // many goroutines, with sequencers stopping when idle in between.
-func TestConcurrentWritesGapFree(t *testing.T) {
-	h := newHarness(t, nil, func(c *Config) { c.IdleTimeout = 5 * time.Millisecond })
+func TestConcurrentWritesGapFree(t *testing.T) { eachStore(t, testConcurrentWritesGapFree) }
+
+func testConcurrentWritesGapFree(t *testing.T, open func(*testing.T) storetest.Store) {
+	h := newHarness(t, open(t), nil, func(c *Config) { c.IdleTimeout = 5 * time.Millisecond })
 	const procs, writers, perWriter = 3, 8, 6
 	pids := make([]schedule.ID, procs)
 	for i := range pids {
@@ -305,15 +341,12 @@ func (p *panicky) Append(e *schedule.Entry) error {
 	return p.Store.Append(e)
 }
 
-func TestSequencerRestartsFromStore(t *testing.T) {
-	ps, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ps.Close()
+func TestSequencerRestartsFromStore(t *testing.T) { eachStore(t, testSequencerRestartsFromStore) }
+
+func testSequencerRestartsFromStore(t *testing.T, open func(*testing.T) storetest.Store) {
+	ps := open(t)
 	store := &panicky{Store: ps}
-	h := newHarness(t, store)
-	h.store = ps
+	h := newHarness(t, ps, store)
 	pid, _ := h.spawn()
 	if _, err := h.send(pid); err != nil {
 		t.Fatal(err)
@@ -335,8 +368,10 @@ func TestSequencerRestartsFromStore(t *testing.T) {
 
 // TestHeadMovedBehindTheActor appends to the store directly, as a second
 // writer would; the sequencer must notice, reload and continue after it.
-func TestHeadMovedBehindTheActor(t *testing.T) {
-	h := newHarness(t, nil, func(c *Config) { c.IdleTimeout = time.Hour })
+func TestHeadMovedBehindTheActor(t *testing.T) { eachStore(t, testHeadMovedBehindTheActor) }
+
+func testHeadMovedBehindTheActor(t *testing.T, open func(*testing.T) storetest.Store) {
+	h := newHarness(t, open(t), nil, func(c *Config) { c.IdleTimeout = time.Hour })
 	pid, _ := h.spawn()
 	if _, err := h.send(pid); err != nil {
 		t.Fatal(err)

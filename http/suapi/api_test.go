@@ -22,9 +22,11 @@ const dcccPID = "DcccvmuHG83kIjXWtB2OBTDcZbFB32EXwbMWuTzmxSo"
 
 // TestExpectedJSON serves the reference schedule and compares the bodies
 // with the reference SU's byte for byte.
-func TestExpectedJSON(t *testing.T) {
+func TestExpectedJSON(t *testing.T) { eachBackend(t, testExpectedJSON) }
+
+func testExpectedJSON(t *testing.T, backend string) {
 	dir := testvectors.AODir(t)
-	e := newEnv(t)
+	e := newEnvOn(t, backend)
 	e.importSchedule(dir, "schedule-Dccc.b64")
 	for file, path := range map[string]string{
 		"process-Dccc.json":         "/processes/" + dcccPID,
@@ -44,9 +46,11 @@ func TestExpectedJSON(t *testing.T) {
 
 // TestReferencePaging walks the reference schedule with the CU's rules at
 // several page sizes, and checks from/to/nonce bounds.
-func TestReferencePaging(t *testing.T) {
+func TestReferencePaging(t *testing.T) { eachBackend(t, testReferencePaging) }
+
+func testReferencePaging(t *testing.T, backend string) {
 	dir := testvectors.AODir(t)
-	e := newEnv(t)
+	e := newEnvOn(t, backend)
 	e.importSchedule(dir, "schedule-Dccc.b64")
 	for _, size := range []int{1, 3, 7, 30, 31, 100} {
 		s, err := cucheck.Walk(t.Context(), http.DefaultClient, e.base, dcccPID, size)
@@ -107,10 +111,12 @@ func TestReferencePaging(t *testing.T) {
 }
 
 // TestFreshItems writes the generated vectors as clients would.
-func TestFreshItems(t *testing.T) {
+func TestFreshItems(t *testing.T) { eachBackend(t, testFreshItems) }
+
+func testFreshItems(t *testing.T, backend string) {
 	dir := "../../internal/ans104/testdata"
 	exp := testvectors.LoadExpected(t, dir)
-	e := newEnv(t)
+	e := newEnvOn(t, backend)
 	status, m := e.post(testvectors.Read(t, dir, "fresh-process.bin"))
 	if status != 200 || m["id"] != exp.Fresh.ProcessID {
 		t.Fatalf("spawn = %d %v", status, m)
@@ -169,9 +175,11 @@ func TestFreshItems(t *testing.T) {
 }
 
 // TestRejections: each bad input gets a clear error and schedules nothing.
-func TestRejections(t *testing.T) {
+func TestRejections(t *testing.T) { eachBackend(t, testRejections) }
+
+func testRejections(t *testing.T, backend string) {
 	dir := "../../internal/ans104/testdata"
-	e := newEnv(t)
+	e := newEnvOn(t, backend)
 	exp := testvectors.LoadExpected(t, dir)
 	if st, _ := e.post(testvectors.Read(t, dir, "fresh-process.bin")); st != 200 {
 		t.Fatal("spawn failed")
@@ -231,8 +239,10 @@ func TestRejections(t *testing.T) {
 	}
 }
 
-func TestAssign(t *testing.T) {
-	e := newEnv(t)
+func TestAssign(t *testing.T) { eachBackend(t, testAssign) }
+
+func testAssign(t *testing.T, backend string) {
+	e := newEnvOn(t, backend)
 	status, m := e.post(newItem(t, nil, processTags(ans104.Tag{Name: "Settlement-Depth", Value: "10"}), "proc"))
 	if status != 200 {
 		t.Fatalf("spawn = %d %v", status, m)
@@ -289,8 +299,10 @@ func TestAssign(t *testing.T) {
 
 // TestSameMillisecondPaging sends bursts of concurrent messages, so many
 // land in the same millisecond, and pages with every small size.
-func TestSameMillisecondPaging(t *testing.T) {
-	e := newEnv(t)
+func TestSameMillisecondPaging(t *testing.T) { eachBackend(t, testSameMillisecondPaging) }
+
+func testSameMillisecondPaging(t *testing.T, backend string) {
+	e := newEnvOn(t, backend)
 	_, m := e.post(newItem(t, nil, processTags(), ""))
 	pid := m["id"].(string)
 	target, _ := ans104.DecodeID(pid)

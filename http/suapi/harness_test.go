@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -23,9 +24,11 @@ import (
 	"github.com/actord/actord/internal/ans104"
 	"github.com/actord/actord/internal/fakeweave"
 	"github.com/actord/actord/internal/gateway"
+	"github.com/actord/actord/internal/pgtest"
 	"github.com/actord/actord/internal/schedule"
 	"github.com/actord/actord/internal/testvectors"
 	"github.com/actord/actord/store/pebblestore"
+	"github.com/actord/actord/store/pgstore"
 )
 
 var (
@@ -51,19 +54,55 @@ func keys() (*ans104.RSASigner, *ans104.RSASigner) {
 type env struct {
 	t       testing.TB
 	base    string
-	store   *pebblestore.Store
+	store   appender
 	gw      *fakeweave.Server
 	address string
 	sys     *actor.ActorSystem
 	handler http.Handler
 }
 
-func newEnv(t testing.TB) *env {
+// appender is the write side tests need besides the API.
+type appender interface {
+	su.Store
+	Close() error
+}
+
+// backends are the stores every API test runs against.
+var backends = []string{"pebble", "postgres"}
+
+// eachBackend runs f once per store.
+func eachBackend(t *testing.T, f func(t *testing.T, backend string)) {
+	for _, b := range backends {
+		t.Run(b, func(t *testing.T) { f(t, b) })
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
+
+func newEnv(t testing.TB) *env { return newEnvOn(t, "pebble") }
+
+func newEnvOn(t testing.TB, backend string) *env {
 	t.Helper()
 	signer, _ := keys()
-	store, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
+	var store appender
+	var reader suapi.Reader
+	switch backend {
+	case "pebble":
+		ps, err := pebblestore.Open("", pebblestore.Options{InMemory: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		store, reader = ps, ps
+	case "postgres":
+		ps, err := pgstore.Open(context.Background(), pgstore.Options{WriterURL: pgtest.Database(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		store, reader = ps, ps.Reader()
 	}
 	gw := fakeweave.New(1522898)
 	t.Cleanup(gw.Close)
@@ -77,7 +116,7 @@ func newEnv(t testing.TB) *env {
 	addr := (&ans104.Item{Owner: owner}).OwnerAddress()
 	suapi.Register(srv.Echo(), suapi.Config{
 		Scheduler: su.NewFacade(sys.Root, pid),
-		Reader:    store,
+		Reader:    reader,
 		Gateway:   gateway.New(gw.URL, nil),
 		Address:   addr,
 	})
