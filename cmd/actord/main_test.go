@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/actord/actord/internal/config"
+	"github.com/actord/actord/internal/pgtest"
 )
 
 // TestMain lets tests run the actord binary as a subprocess: the test
@@ -26,7 +27,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("ACTORD_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
 }
 
 func actordCmd(t *testing.T, args ...string) *exec.Cmd {

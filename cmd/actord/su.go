@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,12 +23,14 @@ import (
 	"github.com/actord/actord/internal/gateway"
 	"github.com/actord/actord/internal/wallet"
 	"github.com/actord/actord/store/pebblestore"
+	"github.com/actord/actord/store/pgstore"
 )
 
 // suRole is the ao Scheduler Unit on this node: its store, wallet, and
 // the actors that sequence, track the gateway and upload.
 type suRole struct {
-	store    *pebblestore.Store
+	store    suStore
+	reader   suapi.Reader
 	wallet   *wallet.Wallet
 	gateway  *gateway.Client
 	children []node.Child
@@ -48,12 +51,12 @@ func openSU(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, reg 
 	if err != nil {
 		return nil, err
 	}
-	store, err := pebblestore.Open(filepath.Join(cfg.SUDataDir, "su.pebble"), pebblestore.Options{Logger: logger.With("component", "pebble")})
+	store, reader, err := openStore(cfg, logger)
 	if err != nil {
 		return nil, err
 	}
 	hc := &http.Client{Timeout: 30 * time.Second}
-	r := &suRole{store: store, wallet: w, gateway: gateway.New(cfg.GatewayURL, hc), sys: sys}
+	r := &suRole{store: store, reader: reader, wallet: w, gateway: gateway.New(cfg.GatewayURL, hc), sys: sys}
 	var uploads *gateway.Client
 	if cfg.UploadNodeURL != "" {
 		uploads = gateway.New(cfg.UploadNodeURL, &http.Client{Timeout: 2 * time.Minute})
@@ -81,13 +84,47 @@ func openSU(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, reg 
 func (r *suRole) register(e *echo.Echo) {
 	suapi.Register(e, suapi.Config{
 		Scheduler: su.NewFacade(r.sys.Root, node.ChildPID(r.sys, suActor)),
-		Reader:    r.store,
+		Reader:    r.reader,
 		Gateway:   r.gateway,
 		Address:   r.wallet.Address(),
 	})
 }
 
 func (r *suRole) close() error { return r.store.Close() }
+
+// suStore is what the SU needs from a store.
+type suStore interface {
+	su.Store
+	arweave.Outbox
+	Close() error
+}
+
+// openStore opens PostgreSQL when DATABASE_URL is set (reads from
+// DATABASE_READ_URL), else the embedded Pebble store in SU_DATA_DIR.
+func openStore(cfg config.Config, logger *slog.Logger) (suStore, suapi.Reader, error) {
+	if cfg.DatabaseURL == "" {
+		ps, err := pebblestore.Open(filepath.Join(cfg.SUDataDir, "su.pebble"), pebblestore.Options{Logger: logger.With("component", "pebble")})
+		if err != nil {
+			return nil, nil, err
+		}
+		return ps, ps, nil
+	}
+	if cfg.UseDisk {
+		return nil, nil, errors.New("USE_DISK=true (item bytes in Pebble beside PostgreSQL) is not in this build yet (issue #4); unset it to keep the bytes in PostgreSQL")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	ps, err := pgstore.Open(ctx, pgstore.Options{
+		WriterURL: cfg.DatabaseURL, ReaderURL: cfg.DatabaseReadURL,
+		WriteConnections: int32(cfg.DBWriteConnections), ReadConnections: int32(cfg.DBReadConnections),
+		Logger: logger.With("component", "postgres"),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	logger.Info("Using PostgreSQL", "replica", cfg.DatabaseReadURL != cfg.DatabaseURL)
+	return ps, ps.Reader(), nil
+}
 
 // loadOrCreateWallet loads SU_WALLET_PATH, or the wallet in the data
 // directory, creating that one on first run.

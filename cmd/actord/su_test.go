@@ -6,10 +6,12 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,6 +23,7 @@ import (
 	"github.com/actord/actord/internal/ans104"
 	"github.com/actord/actord/internal/cucheck"
 	"github.com/actord/actord/internal/fakeweave"
+	"github.com/actord/actord/internal/pgtest"
 	"github.com/actord/actord/internal/testvectors"
 )
 
@@ -64,6 +67,19 @@ func startSU(t *testing.T, dataDir string, env ...string) *suProcess {
 	select {
 	case a := <-addr:
 		p.base = "http://" + a
+		// Ready for writes once the gateway has given a block height.
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+			res, err := http.Get(p.base + "/timestamp")
+			if err == nil {
+				res.Body.Close()
+				if res.StatusCode == 200 {
+					break
+				}
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("actord su never got a block height:\n%s", p.log())
+			}
+		}
 	case <-p.done:
 		t.Fatalf("actord su exited during start-up:\n%s", p.log())
 	case <-time.After(time.Minute):
@@ -205,6 +221,11 @@ func TestSUCrashRecovery(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the crash test in -short mode")
 	}
+	t.Run("pebble", func(t *testing.T) { testSUCrashRecovery(t, nil) })
+	t.Run("postgres", func(t *testing.T) { testSUCrashRecovery(t, []string{"DATABASE_URL=" + pgtest.Database(t)}) })
+}
+
+func testSUCrashRecovery(t *testing.T, storeEnv []string) {
 	seed := time.Now().UnixNano()
 	t.Logf("seed %d", seed)
 	rng := mrand.New(mrand.NewPCG(uint64(seed), 0))
@@ -217,7 +238,7 @@ func TestSUCrashRecovery(t *testing.T) {
 	bundler := fakeweave.New(1)
 	bundler.SetDown(true)
 	defer bundler.Close()
-	env := []string{"GATEWAY_URL=" + gw.URL, "UPLOAD_NODE_URL=" + bundler.URL}
+	env := append([]string{"GATEWAY_URL=" + gw.URL, "UPLOAD_NODE_URL=" + bundler.URL}, storeEnv...)
 
 	client := newClient()
 	const procs = 3
@@ -310,4 +331,105 @@ func checkSchedules(t *testing.T, base string, pids []string, acked map[string]s
 			t.Fatalf("acknowledged write %s is missing after a crash", id)
 		}
 	}
+}
+
+// TestSUSurvivesPostgresRestart stops PostgreSQL while clients write: the
+// SU answers 503 (never 500, never a hang), loses no acknowledged write,
+// and serves again once the database is back.
+func TestSUSurvivesPostgresRestart(t *testing.T) {
+	pg, err := pgtest.Start()
+	if err != nil {
+		if errors.Is(err, pgtest.ErrNoBinaries) && os.Getenv("CI") == "" {
+			t.Skip(err)
+		}
+		t.Fatal(err)
+	}
+	defer pg.Stop()
+	dsn, err := pg.NewDatabase(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gw := fakeweave.New(1600000)
+	defer gw.Close()
+	p := startSU(t, t.TempDir(), "GATEWAY_URL="+gw.URL, "DATABASE_URL="+dsn)
+	defer p.stop(t)
+	client := newClient()
+	pid, raw := client.item(t, nil, "Process", "pg")
+	if st, got, _ := post(p.base, raw); st != 200 {
+		t.Fatalf("spawn = %d %s", st, got)
+	}
+	target, _ := ans104.DecodeID(pid)
+
+	var mu sync.Mutex
+	acked := map[string]string{}
+	statuses := map[int]int{}
+	phase := 0 // 0 before the outage, 1 during, 2 after
+	okAfter := 0
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				id, body := client.item(t, target[:], "Message", fmt.Sprintf("w%d n%d", w, n))
+				st, got, err := post(p.base, body)
+				if err != nil {
+					t.Errorf("POST failed at the HTTP level: %v", err)
+					return
+				}
+				mu.Lock()
+				statuses[st]++
+				if st == 200 {
+					acked[id] = pid
+					if phase == 2 {
+						okAfter++
+					}
+				} else if st != 503 {
+					t.Errorf("POST = %d %s, want 200 or 503", st, got)
+				}
+				mu.Unlock()
+				time.Sleep(2 * time.Millisecond)
+			}
+		}()
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := pg.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	phase = 1
+	mu.Unlock()
+	time.Sleep(700 * time.Millisecond)
+	if err := pg.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	phase = 2
+	mu.Unlock()
+	deadline := time.Now().Add(time.Minute) // hang guard
+	for {
+		mu.Lock()
+		n := okAfter
+		mu.Unlock()
+		if n >= 20 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	close(stop)
+	wg.Wait()
+	t.Logf("statuses %v, %d writes acknowledged after the restart", statuses, okAfter)
+	if statuses[503] == 0 {
+		t.Errorf("no 503 while PostgreSQL was down")
+	}
+	if okAfter < 20 {
+		t.Fatalf("only %d writes succeeded after PostgreSQL came back", okAfter)
+	}
+	checkSchedules(t, p.base, []string{pid}, acked)
 }

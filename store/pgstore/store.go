@@ -57,13 +57,18 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if o.MaxBatch <= 0 {
 		o.MaxBatch = 128
 	}
-	w, err := newPool(ctx, o.WriterURL, o.WriteConnections)
+	w, err := newPool(ctx, o.WriterURL, o.WriteConnections, map[string]string{
+		// A 200 promises durability: commits must wait for the WAL flush
+		// whatever the server's default (pgtest's throwaway servers, for
+		// one, turn it off).
+		"synchronous_commit": "on",
+	})
 	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL writer: %w", err)
 	}
 	r := w
 	if o.ReaderURL != o.WriterURL {
-		if r, err = newPool(ctx, o.ReaderURL, o.ReadConnections); err != nil {
+		if r, err = newPool(ctx, o.ReaderURL, o.ReadConnections, nil); err != nil {
 			w.Close()
 			return nil, fmt.Errorf("PostgreSQL reader: %w", err)
 		}
@@ -87,10 +92,13 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	return s, nil
 }
 
-func newPool(ctx context.Context, url string, conns int32) (*pgxpool.Pool, error) {
+func newPool(ctx context.Context, url string, conns int32, params map[string]string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, err
+	}
+	for k, v := range params {
+		cfg.ConnConfig.RuntimeParams[k] = v
 	}
 	if conns > 0 {
 		cfg.MaxConns = conns
