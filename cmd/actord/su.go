@@ -109,22 +109,42 @@ func openStore(cfg config.Config, logger *slog.Logger) (suStore, suapi.Reader, e
 		}
 		return ps, ps, nil
 	}
-	if cfg.UseDisk {
-		return nil, nil, errors.New("USE_DISK=true (item bytes in Pebble beside PostgreSQL) is not in this build yet (issue #4); unset it to keep the bytes in PostgreSQL")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	ps, err := pgstore.Open(ctx, pgstore.Options{
+	var disk *pgstore.Disk
+	opts := pgstore.Options{
 		WriterURL: cfg.DatabaseURL, ReaderURL: cfg.DatabaseReadURL,
 		WriteConnections: int32(cfg.DBWriteConnections), ReadConnections: int32(cfg.DBReadConnections),
 		Logger: logger.With("component", "postgres"),
-	})
+	}
+	if cfg.UseDisk {
+		var err error
+		if disk, err = pgstore.OpenDisk(filepath.Join(cfg.SUDataDir, "bytes.pebble"), logger.With("component", "pebble")); err != nil {
+			return nil, nil, err
+		}
+		opts.Disk = disk
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	ps, err := pgstore.Open(ctx, opts)
 	if err != nil {
+		if disk != nil {
+			disk.Close()
+		}
 		return nil, nil, err
 	}
-	logger.Info("Using PostgreSQL", "replica", cfg.DatabaseReadURL != cfg.DatabaseURL)
-	return ps, ps.Reader(), nil
+	logger.Info("Using PostgreSQL", "replica", cfg.DatabaseReadURL != cfg.DatabaseURL, "use_disk", cfg.UseDisk)
+	if disk == nil {
+		return ps, ps.Reader(), nil
+	}
+	return pgWithDisk{ps, disk}, ps.Reader(), nil
 }
+
+// pgWithDisk closes the byte store after PostgreSQL.
+type pgWithDisk struct {
+	*pgstore.Store
+	disk *pgstore.Disk
+}
+
+func (p pgWithDisk) Close() error { return errors.Join(p.Store.Close(), p.disk.Close()) }
 
 // loadOrCreateWallet loads SU_WALLET_PATH, or the wallet in the data
 // directory, creating that one on first run.

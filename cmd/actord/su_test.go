@@ -223,6 +223,9 @@ func TestSUCrashRecovery(t *testing.T) {
 	}
 	t.Run("pebble", func(t *testing.T) { testSUCrashRecovery(t, nil) })
 	t.Run("postgres", func(t *testing.T) { testSUCrashRecovery(t, []string{"DATABASE_URL=" + pgtest.Database(t)}) })
+	t.Run("postgres+disk", func(t *testing.T) {
+		testSUCrashRecovery(t, []string{"DATABASE_URL=" + pgtest.Database(t), "USE_DISK=true"})
+	})
 }
 
 func testSUCrashRecovery(t *testing.T, storeEnv []string) {

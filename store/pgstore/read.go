@@ -68,7 +68,7 @@ func (r *Reader) Range(pid ID, from, to uint64, limit int) ([]*schedule.Entry, b
 	defer rows.Close()
 	var out []*schedule.Entry
 	for rows.Next() {
-		e, err := scanEntry(pid, rows)
+		e, err := s.scanEntry(pid, rows)
 		if err != nil {
 			return nil, false, unavailable("reading a page", err)
 		}

@@ -27,6 +27,15 @@ type Options struct {
 	Logger                            *slog.Logger
 	// MaxBatch bounds how many appends share one transaction (default 128).
 	MaxBatch int
+	// Disk, if set, keeps item bytes in Pebble (USE_DISK); the store
+	// does not close it.
+	Disk ByteStore
+}
+
+// ByteStore keeps item bytes by assignment id (Disk in production).
+type ByteStore interface {
+	Put(aid ID, item []byte) error
+	Get(aid ID) ([]byte, error)
 }
 
 // Store is the PostgreSQL SU store. It is safe for concurrent use.
@@ -37,6 +46,7 @@ type Store struct {
 	stop     chan struct{}
 	stopped  chan struct{}
 	maxBatch int
+	disk     ByteStore
 	pending  atomic.Int64
 	closed   atomic.Bool
 }
@@ -73,7 +83,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("PostgreSQL reader: %w", err)
 		}
 	}
-	s := &Store{w: w, r: r, logger: o.Logger, appends: make(chan *appendReq, 1024), stop: make(chan struct{}), stopped: make(chan struct{}), maxBatch: o.MaxBatch}
+	s := &Store{w: w, r: r, logger: o.Logger, appends: make(chan *appendReq, 1024), stop: make(chan struct{}), stopped: make(chan struct{}), maxBatch: o.MaxBatch, disk: o.Disk}
 	applied, err := Migrate(ctx, w)
 	if err != nil {
 		s.closePools()
@@ -172,6 +182,12 @@ func (s *Store) Append(e *schedule.Entry) error {
 	if s.closed.Load() {
 		return ErrClosed
 	}
+	if s.disk != nil && e.Item != nil {
+		// Bytes first, synced: the row that points at them comes after.
+		if err := s.disk.Put(e.AssignmentID, e.Item); err != nil {
+			return unavailable("writing item bytes to disk", err)
+		}
+	}
 	req := &appendReq{e: e, done: make(chan error, 1)}
 	select {
 	case s.appends <- req:
@@ -185,8 +201,8 @@ const appendNext = `
 WITH chk AS (
     SELECT 1 FROM processes WHERE process_id = $1 AND nonce = $2 - 1 FOR UPDATE
 ), ins AS (
-    INSERT INTO entries (process_id, nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM chk)
+    INSERT INTO entries (process_id, nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item, item_on_disk)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $11 WHERE EXISTS (SELECT 1 FROM chk)
     ON CONFLICT DO NOTHING
     RETURNING 1
 ), upd AS (
@@ -207,8 +223,8 @@ WITH hd AS (
     ON CONFLICT DO NOTHING
     RETURNING 1
 ), ins AS (
-    INSERT INTO entries (process_id, nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM hd)
+    INSERT INTO entries (process_id, nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item, item_on_disk)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $11 WHERE EXISTS (SELECT 1 FROM hd)
     RETURNING 1
 ), ob AS (
     INSERT INTO outbox (process_id, nonce, part)
@@ -270,7 +286,11 @@ func (s *Store) commit(batch []*appendReq) {
 			if e.Nonce == 0 {
 				q = appendFirst
 			}
-			b.Queue(q, e.Process[:], int64(e.Nonce), e.Timestamp, int16(e.Kind), e.HashChain[:], e.AssignmentID[:], e.MessageID[:], e.Assignment, e.Item, parts)
+			item, onDisk := e.Item, false
+			if s.disk != nil && e.Item != nil {
+				item, onDisk = nil, true
+			}
+			b.Queue(q, e.Process[:], int64(e.Nonce), e.Timestamp, int16(e.Kind), e.HashChain[:], e.AssignmentID[:], e.MessageID[:], e.Assignment, item, parts, onDisk)
 		}
 		res := tx.SendBatch(ctx, b)
 		for i := range batch {
@@ -303,19 +323,37 @@ func (s *Store) commit(batch []*appendReq) {
 	}
 }
 
-const entryColumns = `nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item`
+const entryColumns = `nonce, "timestamp", kind, hash_chain, assignment_id, message_id, assignment, item, item_on_disk`
 
-func scanEntry(pid ID, row pgx.Row) (*schedule.Entry, error) {
+// errBytesMissing means a row says its bytes are on disk but they are not:
+// the write order makes this impossible unless the byte store was lost.
+var errBytesMissing = errors.New("item bytes missing from the byte store (was USE_DISK's SU_DATA_DIR replaced?)")
+
+func (s *Store) scanEntry(pid ID, row pgx.Row) (*schedule.Entry, error) {
 	e := &schedule.Entry{Process: pid}
 	var kind int16
 	var hc, aid, mid []byte
-	if err := row.Scan(&e.Nonce, &e.Timestamp, &kind, &hc, &aid, &mid, &e.Assignment, &e.Item); err != nil {
+	var onDisk bool
+	if err := row.Scan(&e.Nonce, &e.Timestamp, &kind, &hc, &aid, &mid, &e.Assignment, &e.Item, &onDisk); err != nil {
 		return nil, err
 	}
 	e.Kind = schedule.Kind(kind)
 	copy(e.HashChain[:], hc)
 	copy(e.AssignmentID[:], aid)
 	copy(e.MessageID[:], mid)
+	if onDisk {
+		if s.disk == nil {
+			return nil, fmt.Errorf("entry %d keeps its item on disk, but USE_DISK is off", e.Nonce)
+		}
+		item, err := s.disk.Get(e.AssignmentID)
+		if errors.Is(err, schedule.ErrNotFound) {
+			return nil, errBytesMissing
+		}
+		if err != nil {
+			return nil, err
+		}
+		e.Item = item
+	}
 	return e, nil
 }
 
@@ -330,7 +368,7 @@ func (s *Store) entry(pool *pgxpool.Pool, pid ID, nonce uint64) (*schedule.Entry
 	}
 	ctx, cancel := opCtx()
 	defer cancel()
-	e, err := scanEntry(pid, pool.QueryRow(ctx, `SELECT `+entryColumns+` FROM entries WHERE process_id = $1 AND nonce = $2`, pid[:], int64(nonce)))
+	e, err := s.scanEntry(pid, pool.QueryRow(ctx, `SELECT `+entryColumns+` FROM entries WHERE process_id = $1 AND nonce = $2`, pid[:], int64(nonce)))
 	if err != nil {
 		return nil, unavailable("reading entry", err)
 	}
