@@ -39,7 +39,7 @@ func commands() []command {
 		{"su", "actord su PORT [flags]", "run the ao Scheduler Unit on PORT", cmdSU},
 		{"router", "actord router PORT [flags]", "run an SU router on PORT", notLanded("router mode", "#6")},
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", notLanded("the Ethereum Alarm Clock client", "#5")},
-		{"mig", "actord mig RANGE", "copy data item bytes from PostgreSQL into Pebble", notLanded("actord mig", "#4")},
+		{"mig", "actord mig RANGE", "move data item bytes from PostgreSQL into the USE_DISK byte store", cmdMig},
 		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", notLanded("actord devnet", "#5")},
 		{"bench", "actord bench su [flags]", "load-test the SU over loopback HTTP (writes/s, p50/p99, page reads)", cmdBench},
 		{"dataitem", "actord dataitem inspect [--unbundle] FILE...", "print ANS-104 data items as JSON and verify them", cmdDataItem},
