@@ -22,6 +22,7 @@ import (
 	"github.com/actord/actord/internal/ans104"
 	"github.com/actord/actord/internal/config"
 	"github.com/actord/actord/internal/fakeweave"
+	"github.com/actord/actord/internal/pgtest"
 )
 
 // cmdBench runs `actord bench su`: a load test of the SU over HTTP on
@@ -37,6 +38,9 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 	hotConc := fs.Int("hot-concurrency", 8, "concurrent HTTP clients writing to the hot process (its writes are sequential anyway)")
 	conc := fs.Int("concurrency", 64, "concurrent HTTP clients for the many-process writes")
 	readConc := fs.Int("read-concurrency", 4, "concurrent HTTP clients for reads")
+	dbURL := fs.String("database-url", "", "run the in-process SU on this PostgreSQL database")
+	throwawayPG := fs.Bool("postgres", false, "run the in-process SU on a throwaway PostgreSQL started from the installed binaries, fsync on")
+	useDisk := fs.Bool("use-disk", false, "with PostgreSQL: keep item bytes in Pebble (USE_DISK)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run (SU included when in-process) to this file")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -59,6 +63,19 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 	b := &bench{out: stdout, conc: *conc, readConc: *readConc, hotConc: *hotConc, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *conc}}}
 	base := *url
 	if base == "" {
+		if *throwawayPG {
+			pg, err := pgtest.StartWith(pgtest.Options{Durable: true})
+			if err != nil {
+				fmt.Fprintf(stderr, "actord bench: %v\n", err)
+				return exitFailure
+			}
+			defer pg.Stop()
+			if *dbURL, err = pg.NewDatabase(context.Background()); err != nil {
+				fmt.Fprintf(stderr, "actord bench: %v\n", err)
+				return exitFailure
+			}
+		}
+		b.dbURL, b.useDisk = *dbURL, *useDisk
 		stop, addr, err := b.startSU(stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "actord bench: %v\n", err)
@@ -76,6 +93,8 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 }
 
 type bench struct {
+	dbURL    string
+	useDisk  bool
 	out      io.Writer
 	base     string
 	conc     int
@@ -93,7 +112,11 @@ func (b *bench) startSU(stderr io.Writer) (func(), string, error) {
 	}
 	fs := newFlagSet("x", "x", io.Discard)
 	flags := config.Register(fs)
-	fs.Parse([]string{"--http-addr", "127.0.0.1:0", "--su-data-dir", dir, "--gateway-url", gw.URL, "--env-file", os.DevNull, "--mode", "su"})
+	args := []string{"--http-addr", "127.0.0.1:0", "--su-data-dir", dir, "--gateway-url", gw.URL, "--env-file", os.DevNull, "--mode", "su"}
+	if b.dbURL != "" {
+		args = append(args, "--database-url", b.dbURL, "--use-disk="+strconv.FormatBool(b.useDisk), "--db-write-connections", "16")
+	}
+	fs.Parse(args)
 	r, err := config.Resolve(flags, nil)
 	if err != nil {
 		return nil, "", err
@@ -112,7 +135,14 @@ func (b *bench) startSU(stderr io.Writer) (func(), string, error) {
 }
 
 func (b *bench) run(hot, procs, many, reads int) error {
-	fmt.Fprintf(b.out, "actord bench su: %s, %d CPUs, %s; all items RSA-4096-signed, fsync on\n\n", b.base, runtime.NumCPU(), runtime.Version())
+	store := "Pebble"
+	if b.dbURL != "" {
+		store = "PostgreSQL"
+		if b.useDisk {
+			store += " + USE_DISK"
+		}
+	}
+	fmt.Fprintf(b.out, "actord bench su: %s on %s, %d CPUs, %s; all items RSA-4096-signed, fsync on\n\n", b.base, store, runtime.NumCPU(), runtime.Version())
 	for deadline := time.Now().Add(30 * time.Second); ; {
 		res, err := b.client.Get(b.base + "/timestamp")
 		if err == nil {
@@ -231,8 +261,12 @@ func serverSplit(before, after map[string]float64) string {
 		}
 		return 1000 * sum / count
 	}
-	return fmt.Sprintf("sign %.2f ms, append %.2f ms, sequencer %.2f ms",
+	out := fmt.Sprintf("sign %.2f ms, append %.2f ms, sequencer %.2f ms",
 		avg("actord_su_sign_duration_seconds"), avg("actord_su_append_duration_seconds"), avg("actord_su_write_duration_seconds"))
+	if per := avg("actord_su_pg_appends_per_commit") / 1000; per > 0 {
+		out += fmt.Sprintf(", %.1f appends per PostgreSQL commit (%.2f ms each)", per, avg("actord_su_pg_commit_duration_seconds"))
+	}
+	return out
 }
 
 func msgTags(i int) []ans104.Tag {

@@ -51,7 +51,7 @@ func openSU(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, reg 
 	if err != nil {
 		return nil, err
 	}
-	store, reader, err := openStore(cfg, logger)
+	store, reader, err := openStore(cfg, logger, reg)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ type suStore interface {
 
 // openStore opens PostgreSQL when DATABASE_URL is set (reads from
 // DATABASE_READ_URL), else the embedded Pebble store in SU_DATA_DIR.
-func openStore(cfg config.Config, logger *slog.Logger) (suStore, suapi.Reader, error) {
+func openStore(cfg config.Config, logger *slog.Logger, reg prometheus.Registerer) (suStore, suapi.Reader, error) {
 	if cfg.DatabaseURL == "" {
 		ps, err := pebblestore.Open(filepath.Join(cfg.SUDataDir, "su.pebble"), pebblestore.Options{Logger: logger.With("component", "pebble")})
 		if err != nil {
@@ -113,7 +113,7 @@ func openStore(cfg config.Config, logger *slog.Logger) (suStore, suapi.Reader, e
 	opts := pgstore.Options{
 		WriterURL: cfg.DatabaseURL, ReaderURL: cfg.DatabaseReadURL,
 		WriteConnections: int32(cfg.DBWriteConnections), ReadConnections: int32(cfg.DBReadConnections),
-		Logger: logger.With("component", "postgres"),
+		Logger: logger.With("component", "postgres"), Metrics: reg,
 	}
 	if cfg.UseDisk {
 		var err error

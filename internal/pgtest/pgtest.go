@@ -29,6 +29,7 @@ import (
 
 // Server is a running throwaway PostgreSQL.
 type Server struct {
+	opts Options
 	dir  string
 	bin  string
 	port int
@@ -56,13 +57,24 @@ func findBinaries() (string, error) {
 	return "", ErrNoBinaries
 }
 
-// Start initialises and starts a server. Stop it with Stop.
-func Start() (*Server, error) {
+// Start initialises and starts a server tuned for tests (no fsync). Stop
+// it with Stop.
+func Start() (*Server, error) { return StartWith(Options{}) }
+
+// Options tune StartWith.
+type Options struct {
+	// Durable keeps fsync and full-page writes on, as in production, for
+	// benchmarks whose numbers must include the WAL flush.
+	Durable bool
+}
+
+// StartWith initialises and starts a server.
+func StartWith(o Options) (*Server, error) {
 	bin, err := findBinaries()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{bin: bin}
+	s := &Server{bin: bin, opts: o}
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("postgres")
 		if err != nil {
@@ -95,8 +107,7 @@ func Start() (*Server, error) {
 		if err != nil {
 			break
 		}
-		opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, s.dir)
-		err = s.pg("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "60", "-o", opts, "start")
+		err = s.pg("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "60", "-o", s.serverOptions(), "start")
 		if err == nil || attempt == 2 {
 			break
 		}
@@ -154,8 +165,15 @@ func (s *Server) Kill() error {
 
 // Restart starts a stopped server again on the same port and data.
 func (s *Server) Restart() error {
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, s.dir)
-	return s.pg("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "60", "-o", opts, "start")
+	return s.pg("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "60", "-o", s.serverOptions(), "start")
+}
+
+func (s *Server) serverOptions() string {
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200", s.port, s.dir)
+	if !s.opts.Durable {
+		opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	}
+	return opts
 }
 
 // NewDatabase creates an empty database and returns its DSN.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/actord/actord/internal/schedule"
 )
@@ -30,6 +31,8 @@ type Options struct {
 	// Disk, if set, keeps item bytes in Pebble (USE_DISK); the store
 	// does not close it.
 	Disk ByteStore
+	// Metrics, if set, receives the commit metrics.
+	Metrics prometheus.Registerer
 }
 
 // ByteStore keeps item bytes by assignment id (Disk in production).
@@ -47,6 +50,8 @@ type Store struct {
 	stopped  chan struct{}
 	maxBatch int
 	disk     ByteStore
+	batches  prometheus.Histogram
+	commits  prometheus.Histogram
 	pending  atomic.Int64
 	closed   atomic.Bool
 }
@@ -83,7 +88,19 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("PostgreSQL reader: %w", err)
 		}
 	}
-	s := &Store{w: w, r: r, logger: o.Logger, appends: make(chan *appendReq, 1024), stop: make(chan struct{}), stopped: make(chan struct{}), maxBatch: o.MaxBatch, disk: o.Disk}
+	s := &Store{w: w, r: r, logger: o.Logger, appends: make(chan *appendReq, 1024), stop: make(chan struct{}), stopped: make(chan struct{}), maxBatch: o.MaxBatch, disk: o.Disk,
+		batches: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "actord_su_pg_appends_per_commit", Help: "Appends that shared one PostgreSQL transaction (group commit).",
+			Buckets: []float64{1, 2, 4, 8, 16, 32, 64, 128},
+		}),
+		commits: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "actord_su_pg_commit_duration_seconds", Help: "Time of one group-commit transaction.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1},
+		}),
+	}
+	if o.Metrics != nil {
+		o.Metrics.MustRegister(s.batches, s.commits)
+	}
 	applied, err := Migrate(ctx, w)
 	if err != nil {
 		s.closePools()
@@ -272,6 +289,11 @@ func (s *Store) failWaiting() {
 func (s *Store) commit(batch []*appendReq) {
 	ctx, cancel := opCtx()
 	defer cancel()
+	start := time.Now()
+	defer func() {
+		s.batches.Observe(float64(len(batch)))
+		s.commits.Observe(time.Since(start).Seconds())
+	}()
 	errs := make([]error, len(batch))
 	outboxRows := int64(0)
 	err := pgx.BeginFunc(ctx, s.w, func(tx pgx.Tx) error {
