@@ -13,6 +13,7 @@ import (
 
 	"github.com/actord/actord/internal/ans104"
 	"github.com/actord/actord/internal/fakeweave"
+	"github.com/actord/actord/internal/pgtest"
 )
 
 // compatDir holds the npm project of the client compatibility test.
@@ -55,13 +56,18 @@ func npmDeps(t *testing.T) {
 // the CU's paging and hash-chain rule, and every assignment's signature.
 func TestClientCompatibility(t *testing.T) {
 	npmDeps(t)
+	t.Run("pebble", func(t *testing.T) { testClientCompatibility(t, nil) })
+	t.Run("postgres", func(t *testing.T) { testClientCompatibility(t, []string{"DATABASE_URL=" + pgtest.Database(t)}) })
+}
+
+func testClientCompatibility(t *testing.T, storeEnv []string) {
 	gw := fakeweave.New(1600000)
 	defer gw.Close()
 	tx := ans104.Encode(bytes.Repeat([]byte{0xa7}, 32))
 	l1 := ans104.Encode(bytes.Repeat([]byte{0x5c}, 32))
 	gw.AddTx(tx, 0)
 	gw.AddTx(l1, 25)
-	p := startSU(t, t.TempDir(), "GATEWAY_URL="+gw.URL)
+	p := startSU(t, t.TempDir(), append([]string{"GATEWAY_URL=" + gw.URL}, storeEnv...)...)
 	defer p.stop(t)
 
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)

@@ -85,6 +85,7 @@ func (r *suRole) register(e *echo.Echo) {
 	suapi.Register(e, suapi.Config{
 		Scheduler: su.NewFacade(r.sys.Root, node.ChildPID(r.sys, suActor)),
 		Reader:    r.reader,
+		Primary:   r.store,
 		Gateway:   r.gateway,
 		Address:   r.wallet.Address(),
 	})
@@ -96,6 +97,7 @@ func (r *suRole) close() error { return r.store.Close() }
 type suStore interface {
 	su.Store
 	arweave.Outbox
+	suapi.Reader // reads from the writer, for /latest
 	Close() error
 }
 

@@ -45,8 +45,11 @@ type Gateway interface {
 type Config struct {
 	Scheduler Scheduler
 	Reader    Reader
-	Gateway   Gateway
-	Address   string // the SU wallet's address
+	// Primary serves /latest, which must not lag behind an acknowledged
+	// write (the writer when Reader is a replica); defaults to Reader.
+	Primary Reader
+	Gateway Gateway
+	Address string // the SU wallet's address
 	// DefaultLimit and MaxLimit bound list pages (defaults 100 and 5000).
 	DefaultLimit, MaxLimit int
 	Now                    func() time.Time
@@ -68,6 +71,9 @@ func Register(e *echo.Echo, cfg Config) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Primary == nil {
+		cfg.Primary = cfg.Reader
 	}
 	a := &api{cfg}
 	e.GET("/", a.info)

@@ -241,7 +241,7 @@ func (a *api) latest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	head, ok, err := a.Reader.Head(pid)
+	head, ok, err := a.Primary.Head(pid)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func (a *api) latest(c echo.Context) error {
 	if head.Nonce == 0 {
 		return notFound("Latest message not available: the process has no messages yet")
 	}
-	e, err := a.Reader.Entry(pid, head.Nonce)
+	e, err := a.Primary.Entry(pid, head.Nonce)
 	if err != nil {
 		return err
 	}
