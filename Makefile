@@ -36,7 +36,7 @@ lint:
 	  { echo "staticcheck could not be installed; skipping it"; exit 0; }; fi; \
 	  if [ -x .bin/staticcheck ]; then .bin/staticcheck ./...; fi
 
-## generate: regenerate committed generated code
+## generate: regenerate committed generated code (contract ABIs, bytecode and bindings; needs npm)
 generate:
 	$(GO) generate ./...
 
