@@ -151,3 +151,41 @@ func TestUseDiskWriteOrder(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestReadReplicaRouting points the reader at another database: list and
+// lookup reads must come from it, heads (and so /latest and the
+// sequencer) from the writer.
+func TestReadReplicaRouting(t *testing.T) {
+	writer, reader := pgtest.Database(t), pgtest.Database(t)
+	s, err := Open(t.Context(), Options{WriterURL: writer, ReaderURL: reader})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Migrate(t.Context(), s.r); err != nil { // a real replica gets the schema by replication
+		t.Fatal(err)
+	}
+	pid := storetest.ID(11)
+	for n := uint64(0); n < 3; n++ {
+		kind := schedule.KindMessage
+		if n == 0 {
+			kind = schedule.KindProcess
+		}
+		if err := s.Append(storetest.Entry(pid, n, kind)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := s.Reader()
+	if h, ok, err := r.Head(pid); err != nil || !ok || h.Nonce != 2 {
+		t.Fatalf("Reader.Head = %+v %v %v, want the writer's head", h, ok, err)
+	}
+	if got, _, err := r.Range(pid, 0, 10, 10); err != nil || len(got) != 0 {
+		t.Fatalf("Reader.Range = %d entries, %v; want the (empty) replica's", len(got), err)
+	}
+	if locs, _ := r.Lookup(pid); len(locs) != 0 {
+		t.Fatalf("Reader.Lookup found %d on the empty replica", len(locs))
+	}
+	if got, _, err := s.Range(pid, 0, 10, 10); err != nil || len(got) != 3 {
+		t.Fatalf("Store.Range = %d, %v; want the writer's 3", len(got), err)
+	}
+}
