@@ -40,7 +40,7 @@ func commands() []command {
 		{"router", "actord router PORT [flags]", "run an SU router on PORT", notLanded("router mode", "#6")},
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", notLanded("the Ethereum Alarm Clock client", "#5")},
 		{"mig", "actord mig RANGE", "move data item bytes from PostgreSQL into the USE_DISK byte store", cmdMig},
-		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", notLanded("actord devnet", "#5")},
+		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", cmdDevnet},
 		{"bench", "actord bench su [flags]", "load-test the SU over loopback HTTP (writes/s, p50/p99, page reads)", cmdBench},
 		{"dataitem", "actord dataitem inspect [--unbundle] FILE...", "print ANS-104 data items as JSON and verify them", cmdDataItem},
 		{"wallet", "actord wallet generate PATH", "create an Arweave RSA-4096 wallet (JWK, mode 0600)", cmdWallet},

@@ -47,7 +47,7 @@ func runCapture(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestNotLandedCommandsExit2(t *testing.T) {
-	for _, args := range [][]string{{"router", "9000"}, {"scheduler"}, {"devnet"}} {
+	for _, args := range [][]string{{"router", "9000"}, {"scheduler"}} {
 		code, _, stderr := runCapture(args...)
 		if code != exitUsage || !strings.Contains(stderr, "not available in this build yet") {
 			t.Errorf("actord %v = %d %q, want 2 and a plain message", args, code, stderr)

@@ -1,0 +1,136 @@
+package devchain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"maps"
+	"math/big"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// NodeConfig configures a dev node.
+type NodeConfig struct {
+	// HTTPAddr is where JSON-RPC (eth, net, web3, txpool, dev) is served,
+	// for example 127.0.0.1:8545; port 0 picks a free one.
+	HTTPAddr string
+	// Period is the block time in seconds; 0 mines a block for every
+	// transaction.
+	Period uint64
+	// Alloc funds accounts at genesis.
+	Alloc types.GenesisAlloc
+}
+
+// Node is an in-process go-ethereum dev chain, the equivalent of
+// `geth --dev` on Osaka rules, served over HTTP JSON-RPC.
+type Node struct {
+	stack *node.Node
+	url   string
+}
+
+// StartNode starts a dev node.
+func StartNode(cfg NodeConfig) (*Node, error) {
+	host, portStr, err := net.SplitHostPort(cfg.HTTPAddr)
+	if err != nil {
+		return nil, fmt.Errorf("dev node HTTP address: %w", err)
+	}
+	port, err := strconv.Atoi(portStr)
+	if err != nil {
+		return nil, fmt.Errorf("dev node HTTP port %q: %w", portStr, err)
+	}
+	if port == 0 {
+		// node.Config needs a concrete port to report; take a free one.
+		ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+		if err != nil {
+			return nil, err
+		}
+		port = ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+	}
+	nc := node.DefaultConfig
+	nc.DataDir = "" // in memory
+	nc.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""}
+	nc.HTTPHost, nc.HTTPPort = host, port
+	nc.HTTPModules = []string{"eth", "net", "web3", "txpool", "dev"}
+	nc.HTTPVirtualHosts = []string{"*"}
+	nc.WSHost, nc.WSPort, nc.WSModules = "", 0, nil
+	nc.AuthPort = 0
+	nc.IPCPath = ""
+	stack, err := node.New(&nc)
+	if err != nil {
+		return nil, err
+	}
+	alloc := core.SystemContractAllocs()
+	maps.Copy(alloc, cfg.Alloc)
+	ec := ethconfig.Defaults
+	ec.Genesis = &core.Genesis{Config: OsakaConfig(), GasLimit: ethconfig.Defaults.Miner.GasCeil, Alloc: alloc}
+	ec.SyncMode = ethconfig.FullSync
+	ec.TxPool.NoLocals = true
+	backend, err := eth.New(stack, &ec)
+	if err != nil {
+		stack.Close()
+		return nil, err
+	}
+	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{})
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}})
+	beacon, err := catalyst.NewSimulatedBeacon(cfg.Period, common.Address{}, backend)
+	if err != nil {
+		stack.Close()
+		return nil, err
+	}
+	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
+	stack.RegisterLifecycle(beacon)
+	if err := stack.Start(); err != nil {
+		stack.Close()
+		return nil, err
+	}
+	return &Node{stack: stack, url: stack.HTTPEndpoint()}, nil
+}
+
+// URL is the HTTP JSON-RPC endpoint.
+func (n *Node) URL() string { return n.url }
+
+// Client returns an in-process client.
+func (n *Node) Client() *ethclient.Client { return ethclient.NewClient(n.stack.Attach()) }
+
+// Close stops the node.
+func (n *Node) Close() error { return n.stack.Close() }
+
+// Funded returns a genesis alloc giving each key balance wei.
+func Funded(balance *big.Int, keys ...*ecdsa.PrivateKey) types.GenesisAlloc {
+	alloc := types.GenesisAlloc{}
+	for _, k := range keys {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: balance}
+	}
+	return alloc
+}
+
+// WaitMined waits for a transaction's receipt.
+func WaitMined(ctx context.Context, c *ethclient.Client, tx *types.Transaction) (*types.Receipt, error) {
+	for {
+		r, err := c.TransactionReceipt(ctx, tx.Hash())
+		if err == nil {
+			return r, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
