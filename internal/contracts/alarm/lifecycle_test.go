@@ -1,4 +1,4 @@
-package alarm
+package alarm_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/actord/actord/internal/contracts/alarm"
 	"github.com/actord/actord/internal/devchain"
 )
 
@@ -30,9 +31,9 @@ type chain struct {
 }
 
 var (
-	sched = NewScheduler()
-	fbc   = NewFutureBlockCall()
-	tt    = NewTestTarget()
+	sched = alarm.NewScheduler()
+	fbc   = alarm.NewFutureBlockCall()
+	tt    = alarm.NewTestTarget()
 	ether = big.NewInt(params.Ether)
 )
 
@@ -51,11 +52,11 @@ func newChain(t *testing.T) *chain {
 	t.Cleanup(func() { c.be.Close() })
 	c.client = c.be.Client()
 	var err error
-	c.schedAddr, _, err = bind.DeployContract(c.opts("scheduler", nil, 0), common.FromHex(SchedulerMetaData.Bin), c.client, nil)
+	c.schedAddr, _, err = bind.DeployContract(c.opts("scheduler", nil, 0), common.FromHex(alarm.SchedulerMetaData.Bin), c.client, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.targetAdr, _, err = bind.DeployContract(c.opts("scheduler", nil, 0), common.FromHex(TestTargetMetaData.Bin), c.client, nil)
+	c.targetAdr, _, err = bind.DeployContract(c.opts("scheduler", nil, 0), common.FromHex(alarm.TestTargetMetaData.Bin), c.client, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +137,7 @@ func abortReason(r *types.Receipt) string {
 	return ""
 }
 
-func executed(r *types.Receipt) *FutureBlockCallCallExecuted {
+func executed(r *types.Receipt) *alarm.FutureBlockCallCallExecuted {
 	for _, l := range r.Logs {
 		if ev, err := fbc.UnpackCallExecutedEvent(l); err == nil {
 			return ev
