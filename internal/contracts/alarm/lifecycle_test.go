@@ -208,6 +208,15 @@ func TestV6Lifecycle(t *testing.T) {
 	balBefore, _ := c.client.BalanceAt(context.Background(), call1, nil)
 	r = c.send("alice", fc, fbc.PackClaim(), eth(2), 200_000)
 	balAfter, _ := c.client.BalanceAt(context.Background(), call1, nil)
+	claimed := false
+	for _, l := range r.Logs {
+		if ev, err := fbc.UnpackClaimedEvent(l); err == nil && ev.Executor == c.addr("alice") {
+			claimed = true
+		}
+	}
+	if r.Status != 1 || !claimed {
+		t.Fatalf("claim in the window: status %d, Claimed logged %v", r.Status, claimed)
+	}
 	if cl := call(c, fc, fbc.PackClaimer(), fbc.UnpackClaimer); cl != c.addr("alice") {
 		t.Fatalf("claimer = %s, want alice", cl)
 	}
