@@ -85,15 +85,6 @@ func TestDecideClaim(t *testing.T) {
 	}
 }
 
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
-}
-
 func TestAuthorized(t *testing.T) {
 	claimed := call(func(c *Call) { c.Claimer = me })
 	tests := []struct {

@@ -39,8 +39,9 @@ type NodeConfig struct {
 // Node is an in-process go-ethereum dev chain, the equivalent of
 // `geth --dev` on Osaka rules, served over HTTP JSON-RPC.
 type Node struct {
-	stack *node.Node
-	url   string
+	stack  *node.Node
+	beacon *catalyst.SimulatedBeacon
+	url    string
 }
 
 // StartNode starts a dev node.
@@ -99,8 +100,16 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		stack.Close()
 		return nil, err
 	}
-	return &Node{stack: stack, url: stack.HTTPEndpoint()}, nil
+	return &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint()}, nil
 }
+
+// Commit seals a block now (with Period 0, blocks otherwise come only
+// with transactions); tests use it to move the chain forward.
+func (n *Node) Commit() common.Hash { return n.beacon.Commit() }
+
+// Fork rewinds the chain to parent, for reorg tests: the next Commit
+// builds a sibling of the old head.
+func (n *Node) Fork(parent common.Hash) error { return n.beacon.Fork(parent) }
 
 // URL is the HTTP JSON-RPC endpoint.
 func (n *Node) URL() string { return n.url }

@@ -1,0 +1,230 @@
+package alarm
+
+import (
+	"context"
+	"log/slog"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/asynkron/protoactor-go/actor"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// callActor follows one call: it sleeps (costing no RPC) until the policy
+// says something can happen, then rereads the call, claims or executes
+// through the sender, reads the receipt's logs, and stops when the call is
+// done, expired or cannot pay.
+type callActor struct {
+	cfg     SchedulerConfig
+	addr    common.Address
+	logger  *slog.Logger
+	call    *Call
+	price   *big.Int
+	balance *big.Int
+	head    uint64
+	wakeAt  uint64
+	busy    bool // a read or a transaction is in flight
+	sleptAt uint64
+	inLoop  bool
+}
+
+type callRead struct {
+	call    *Call
+	price   *big.Int
+	balance *big.Int
+	head    uint64
+	err     error
+}
+
+func newCallActor(cfg SchedulerConfig, addr common.Address) *callActor {
+	return &callActor{cfg: cfg, addr: addr, logger: cfg.Logger.With("logger", "call-"+strings.ToLower(addr.Hex()))}
+}
+
+func (c *callActor) Receive(ctx actor.Context) {
+	switch msg := ctx.Message().(type) {
+	case *actor.Started:
+		c.read(ctx)
+	case *Head:
+		c.head = msg.Number
+		if !c.busy && c.head >= c.wakeAt {
+			c.read(ctx)
+		}
+	case *callRead:
+		c.busy = false
+		if msg.err != nil {
+			c.logger.Warn("Reading the call failed; will retry", "err", msg.err)
+			c.wakeAt = c.head + 1
+			return
+		}
+		c.call, c.price, c.balance = msg.call, msg.price, msg.balance
+		c.head = max(c.head, msg.head)
+		c.act(ctx)
+	case *TxDone:
+		c.busy = false
+		c.done(ctx, msg)
+	}
+}
+
+func (c *callActor) read(ctx actor.Context) {
+	c.busy = true
+	self, root, cfg, addr := ctx.Self(), ctx.ActorSystem().Root, c.cfg, c.addr
+	go func() {
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		out := &callRead{}
+		defer func() { root.Send(self, out) }()
+		if out.head, out.err = cfg.Chain.BlockNumber(rctx); out.err != nil {
+			return
+		}
+		if out.call, out.err = ReadCall(rctx, cfg.Chain, addr); out.err != nil {
+			return
+		}
+		if out.price, out.err = cfg.Chain.SuggestGasPrice(rctx); out.err != nil {
+			return
+		}
+		out.balance, out.err = cfg.Chain.BalanceAt(rctx, cfg.Executor, nil)
+	}()
+}
+
+func (c *callActor) act(ctx actor.Context) {
+	p := c.call.NextStep(c.cfg.Executor, c.head, c.price)
+	switch p.Action {
+	case ActionDone:
+		switch p.Reason {
+		case "already called":
+			c.logger.Info("Call has already been executed")
+		case "call window expired":
+			c.logger.Error("Call window expired")
+		case "cancelled":
+			c.logger.Info("Call was cancelled")
+		default:
+			c.logger.Warn("Scheduler cannot pay for the call")
+		}
+		ctx.Stop(ctx.Self())
+	case ActionWait:
+		c.wakeAt = p.Until
+		if c.sleptAt != p.Until {
+			c.logger.Info("Sleeping until "+itoa(p.Until), "until", p.Until, "reason", p.Reason)
+			c.sleptAt = p.Until
+		}
+	case ActionClaim:
+		d := c.call.DecideClaim(c.head+1, c.price, c.balance, c.cfg.Roll())
+		c.wakeAt = c.head + 1
+		if !d.Claim {
+			c.logger.Debug("Not claiming", "reason", d.Reason, "roll", d.Roll, "needed", d.Needed)
+			return
+		}
+		c.logger.Info("Claiming roll for "+c.addr.Hex()+", Rolled "+itoa(d.Roll)+": Needed: "+itoa(d.Needed), "roll", d.Roll, "needed", d.Needed)
+		c.busy = true
+		ctx.Request(c.cfg.Sender, &SendTx{
+			Call: c.addr, Action: "claim", To: c.addr, Data: callABI.PackClaim(),
+			Value: new(big.Int).Mul(c.call.BasePayment, big.NewInt(ClaimDepositFactor)), GasLimit: ClaimGasLimit,
+		})
+	case ActionExecute:
+		if !c.inLoop {
+			c.logger.Info("Entering call loop")
+			c.inLoop = true
+		}
+		c.logger.Info("Attempting to execute call")
+		gas := c.call.GasLimit()
+		// Never bid more per gas than the call can reimburse.
+		spare := new(big.Int).Sub(c.call.Balance, new(big.Int).Mul(c.call.BasePayment, big.NewInt(2)))
+		spare.Sub(spare, new(big.Int).Mul(c.call.BaseFee, big.NewInt(2)))
+		maxFee := new(big.Int).Div(spare, new(big.Int).SetUint64(gas))
+		c.busy = true
+		ctx.Request(c.cfg.Sender, &SendTx{Call: c.addr, Action: "execute", To: c.addr, Data: callABI.PackExecute(), Value: new(big.Int), GasLimit: gas, MaxFeeCap: maxFee})
+	}
+}
+
+// done handles a mined (or failed) claim or execute.
+func (c *callActor) done(ctx actor.Context, d *TxDone) {
+	m := c.cfg.Metrics
+	if d.Err != nil {
+		c.logger.Error("Transaction failed", "action", d.Action, "err", d.Err)
+		if m != nil {
+			c.count(d.Action, "failed")
+		}
+		c.wakeAt = c.head + 1
+		return
+	}
+	if m != nil && d.Receipt != nil && d.Receipt.EffectiveGasPrice != nil {
+		m.weiSpent.Add(weiFloat(new(big.Int).Mul(d.Receipt.EffectiveGasPrice, new(big.Int).SetUint64(d.Receipt.GasUsed))))
+	}
+	c.logger.Info("Transaction accepted.", "action", d.Action, "tx", d.Hash, "block", d.Receipt.BlockNumber)
+	switch d.Action {
+	case "claim":
+		claimed := false
+		for _, l := range d.Receipt.Logs {
+			if ev, err := callABI.UnpackClaimedEvent(l); err == nil && ev.Executor == c.cfg.Executor {
+				claimed = true
+				c.logger.Info("Call "+c.addr.Hex()+" claimed with txn "+d.Hash.Hex(), "claim_amount", ev.ClaimAmount)
+			}
+		}
+		if claimed {
+			c.count("claim", "claimed")
+		} else {
+			c.logger.Info("Claim was refused (someone else claimed first, or the window moved)")
+			c.count("claim", "refused")
+		}
+	case "execute":
+		if ev := executedEvent(d.Receipt); ev != nil {
+			c.logger.Info("Call executed", "success", ev.Success, "payment", ev.Payment, "gas_cost", ev.GasCost, "tx", d.Hash)
+			c.count("execute", "executed")
+			if m != nil {
+				m.weiEarned.Add(weiFloat(ev.Payment))
+			}
+			ctx.Stop(ctx.Self())
+			return
+		}
+		reason := abortedReason(d.Receipt)
+		c.logger.Warn("Execution aborted: "+reason, "reason", reason, "tx", d.Hash)
+		c.count("execute", "aborted")
+	}
+	// Reread and replan at the next block.
+	c.wakeAt = c.head + 1
+	c.read(ctx)
+}
+
+func (c *callActor) count(action, outcome string) {
+	if c.cfg.Metrics == nil {
+		return
+	}
+	if action == "claim" {
+		c.cfg.Metrics.claims.WithLabelValues(outcome).Inc()
+	} else {
+		c.cfg.Metrics.executions.WithLabelValues(outcome).Inc()
+	}
+}
+
+type executedLog struct {
+	Success          bool
+	Payment, GasCost *big.Int
+}
+
+func executedEvent(r *types.Receipt) *executedLog {
+	for _, l := range r.Logs {
+		if ev, err := callABI.UnpackCallExecutedEvent(l); err == nil {
+			return &executedLog{Success: ev.Success, Payment: ev.Payment, GasCost: ev.GasCost}
+		}
+	}
+	return nil
+}
+
+func abortedReason(r *types.Receipt) string {
+	for _, l := range r.Logs {
+		if ev, err := callABI.UnpackCallAbortedEvent(l); err == nil {
+			return strings.TrimRight(string(ev.Reason[:]), "\x00")
+		}
+	}
+	if r.Status == types.ReceiptStatusFailed {
+		return "REVERTED"
+	}
+	return "UNKNOWN"
+}
+
+func weiFloat(v *big.Int) float64 {
+	f, _ := new(big.Float).SetInt(v).Float64()
+	return f
+}

@@ -1,0 +1,168 @@
+package alarm
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/asynkron/protoactor-go/actor"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/actord/actord/internal/devchain"
+)
+
+// memJournal is an in-memory Journal.
+type memJournal struct {
+	mu sync.Mutex
+	m  map[uint64]JournalEntry
+}
+
+func (j *memJournal) Put(e JournalEntry) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.m == nil {
+		j.m = map[uint64]JournalEntry{}
+	}
+	j.m[e.Nonce] = e
+	return nil
+}
+func (j *memJournal) Done(n uint64) error { j.mu.Lock(); delete(j.m, n); j.mu.Unlock(); return nil }
+func (j *memJournal) Pending() ([]JournalEntry, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var out []JournalEntry
+	for _, e := range j.m {
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// world is a dev chain over HTTP with the Alarm contracts, blocks pumped
+// every few milliseconds, and a funded scheduler and executor.
+type world struct {
+	t        *testing.T
+	node     *devchain.Node
+	client   *ethclient.Client
+	owner    *ecdsa.PrivateKey
+	executor *ecdsa.PrivateKey
+	alarm    devchain.Alarm
+	stopPump chan struct{}
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	owner, _ := crypto.GenerateKey()
+	executor, _ := crypto.GenerateKey()
+	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Alloc: devchain.Funded(mul(ether, 1000), owner, executor)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &world{t: t, node: n, owner: owner, executor: executor, stopPump: make(chan struct{})}
+	if w.client, err = ethclient.DialContext(t.Context(), n.URL()); err != nil {
+		t.Fatal(err)
+	}
+	if w.alarm, err = devchain.DeployAlarm(t.Context(), w.client, owner); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		close(w.stopPump)
+		w.client.Close()
+		n.Close()
+	})
+	return w
+}
+
+// pump mines a block every interval until the test ends.
+func (w *world) pump(interval time.Duration) {
+	go func() {
+		for {
+			select {
+			case <-w.stopPump:
+				return
+			case <-time.After(interval):
+				w.node.Commit()
+			}
+		}
+	}()
+}
+
+type clientHarness struct {
+	sys     *actor.ActorSystem
+	metrics *Metrics
+	reg     *prometheus.Registry
+}
+
+// startClient runs BlockSage, the Scheduler actor and a sender for key.
+func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal) *clientHarness {
+	w.t.Helper()
+	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
+	w.t.Cleanup(sys.Shutdown)
+	logger := slog.New(slog.NewTextHandler(w.t.Output(), nil))
+	reg := prometheus.NewRegistry()
+	m := NewMetrics(reg)
+	sender := sys.Root.Spawn(NewSenderProps(SenderConfig{Backend: w.client, Key: key, Journal: j, Logger: logger.With("logger", "sender"), Poll: 20 * time.Millisecond, ReplaceAfter: 5 * time.Second}))
+	sched := sys.Root.Spawn(NewSchedulerProps(SchedulerConfig{
+		Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: crypto.PubkeyToAddress(key.PublicKey), Sender: sender,
+		Logger: logger, Metrics: m, Roll: roll,
+	}))
+	sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))
+	return &clientHarness{sys: sys, metrics: m, reg: reg}
+}
+
+func (w *world) waitCalled(call common.Address) *Call {
+	w.t.Helper()
+	deadline := time.Now().Add(2 * time.Minute) // hang guard
+	for {
+		c, err := ReadCall(context.Background(), w.client, call)
+		if err == nil && c.Called {
+			return c
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("call %s was never executed (last state %+v, %v)", call, c, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestClientClaimsAndExecutes runs the whole client against a chain: it
+// finds a scheduled call, claims it in the claim window, and executes it
+// in its reserved window.
+func TestClientClaimsAndExecutes(t *testing.T) {
+	w := newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := w.startClient(w.executor, func() uint64 { return 0 }, &memJournal{})
+	w.pump(5 * time.Millisecond)
+	c := w.waitCalled(calls[0])
+	me := crypto.PubkeyToAddress(w.executor.PublicKey)
+	if c.Claimer != me {
+		t.Fatalf("claimer = %s, want the client %s", c.Claimer, me)
+	}
+	// Wait for the receipt to be processed, then check the metrics.
+	deadline := time.Now().Add(time.Minute)
+	for testutil.ToFloat64(h.metrics.executions.WithLabelValues("executed")) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("no execution counted")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := testutil.ToFloat64(h.metrics.claims.WithLabelValues("claimed")); got != 1 {
+		t.Errorf("claims counted %v, want 1", got)
+	}
+	if testutil.ToFloat64(h.metrics.weiEarned) <= 0 {
+		t.Error("no earnings counted")
+	}
+	bal, _ := w.client.BalanceAt(t.Context(), me, nil)
+	if bal.Cmp(mul(ether, 1000)) <= 0 {
+		t.Errorf("executor balance %s did not grow", bal)
+	}
+}
