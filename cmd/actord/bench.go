@@ -124,7 +124,7 @@ func (b *bench) startSU(stderr io.Writer) (func(), string, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready, done := make(chan string, 1), make(chan error, 1)
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	go func() { done <- runNode(ctx, r, logger, ready) }()
+	go func() { done <- runNode(ctx, r, roles{su: true}, logger, ready) }()
 	select {
 	case addr := <-ready:
 		return func() { cancel(); <-done; gw.Close(); os.RemoveAll(dir) }, addr, nil

@@ -86,6 +86,14 @@ func daemon(name, usageLine string, args []string, stdout, stderr io.Writer, nPo
 	if r.Mode == "router" {
 		return notLanded("router mode", "#6")(nil, stdout, stderr)
 	}
+	return runDaemon(r, roles{su: r.Mode == "su", alarm: r.RPCURL != ""}, stdout, stderr)
+}
+
+// roles says which roles a node runs.
+type roles struct{ su, alarm bool }
+
+// runDaemon runs the node with its roles until SIGINT or SIGTERM.
+func runDaemon(r *config.Resolved, ro roles, stdout, stderr io.Writer) int {
 	logger := newLogger(stderr, r.LogFormat, r.LogLevel)
 	for _, w := range r.Warnings {
 		logger.Warn("Configuration warning", "warning", w)
@@ -98,7 +106,7 @@ func daemon(name, usageLine string, args []string, stdout, stderr io.Writer, nPo
 		<-ctx.Done()
 		stop()
 	}()
-	if err := runNode(ctx, r, logger, nil); err != nil {
+	if err := runNode(ctx, r, ro, logger, nil); err != nil {
 		logger.Error("actord stopped with an error", "err", err)
 		return exitFailure
 	}
@@ -108,9 +116,9 @@ func daemon(name, usageLine string, args []string, stdout, stderr io.Writer, nPo
 // runNode runs the node until ctx ends, then shuts it down within
 // cfg.ShutdownTimeout. ready, if set, receives the HTTP address once the
 // node serves.
-func runNode(ctx context.Context, r *config.Resolved, logger *slog.Logger, ready chan<- string) error {
+func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Logger, ready chan<- string) error {
 	cfg := r.Config
-	logger.Info("actord starting", "version", version, "go", runtime.Version(), "mode", cfg.Mode, "env_file", r.EnvFile)
+	logger.Info("actord starting", "version", version, "go", runtime.Version(), "su", ro.su, "alarm_client", ro.alarm, "env_file", r.EnvFile)
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
@@ -123,18 +131,29 @@ func runNode(ctx context.Context, r *config.Resolved, logger *slog.Logger, ready
 		return err
 	}
 	var sur *suRole
+	var alr *alarmRole
 	var children []node.Child
-	if cfg.Mode == "su" {
+	closeSU := func() error {
+		var err error
+		if sur != nil {
+			err = sur.close()
+		}
+		if alr != nil {
+			err = errors.Join(err, alr.close())
+		}
+		return err
+	}
+	if ro.su {
 		if sur, err = openSU(cfg, sys.ActorSystem, logger, reg); err != nil {
 			return err
 		}
 		children = append(children, sur.children...)
 	}
-	closeSU := func() error {
-		if sur == nil {
-			return nil
+	if ro.alarm {
+		if alr, err = openAlarm(cfg, sys.ActorSystem, logger, reg); err != nil {
+			return errors.Join(err, closeSU())
 		}
-		return sur.close()
+		children = append(children, alr.children...)
 	}
 	nd, err := node.Start(sys.ActorSystem, logger, children...)
 	if err != nil {
@@ -147,10 +166,6 @@ func runNode(ctx context.Context, r *config.Resolved, logger *slog.Logger, ready
 	if err := srv.Listen(cfg.HTTPAddr); err != nil {
 		shutdownActors(context.Background(), nd, sys, logger)
 		return errors.Join(err, closeSU())
-	}
-	// Roles that are configured but not in this build are named, not faked.
-	if cfg.RPCURL != "" {
-		logger.Warn("ACTORD_RPC_URL is set but the alarm client is not in this build yet", "issue", "#5")
 	}
 
 	serveErr := make(chan error, 1)

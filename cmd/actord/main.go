@@ -38,7 +38,7 @@ func commands() []command {
 		{"", "actord [flags]", "run a single node: every role that is configured", cmdNode},
 		{"su", "actord su PORT [flags]", "run the ao Scheduler Unit on PORT", cmdSU},
 		{"router", "actord router PORT [flags]", "run an SU router on PORT", notLanded("router mode", "#6")},
-		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", notLanded("the Ethereum Alarm Clock client", "#5")},
+		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", cmdScheduler},
 		{"mig", "actord mig RANGE", "move data item bytes from PostgreSQL into the USE_DISK byte store", cmdMig},
 		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", cmdDevnet},
 		{"bench", "actord bench su [flags]", "load-test the SU over loopback HTTP (writes/s, p50/p99, page reads)", cmdBench},

@@ -47,7 +47,7 @@ func runCapture(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestNotLandedCommandsExit2(t *testing.T) {
-	for _, args := range [][]string{{"router", "9000"}, {"scheduler"}} {
+	for _, args := range [][]string{{"router", "9000"}} {
 		code, _, stderr := runCapture(args...)
 		if code != exitUsage || !strings.Contains(stderr, "not available in this build yet") {
 			t.Errorf("actord %v = %d %q, want 2 and a plain message", args, code, stderr)
@@ -120,7 +120,7 @@ func TestNodeServesHealthAndMetrics(t *testing.T) {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	logger := slog.New(slog.NewTextHandler(t.Output(), nil))
-	go func() { done <- runNode(ctx, r, logger, ready) }()
+	go func() { done <- runNode(ctx, r, roles{su: true}, logger, ready) }()
 	var addr string
 	select {
 	case addr = <-ready:

@@ -41,6 +41,12 @@ type Config struct {
 	SchedulerListPath  string
 
 	RPCURL string
+	// Alarm Clock client.
+	AlarmAddress      string
+	AlarmKeyFile      string
+	AlarmKeystore     string
+	AlarmPasswordFile string
+	AlarmDataDir      string
 }
 
 // Source says where a setting's value came from.
@@ -100,6 +106,28 @@ var settings = []setting{
 		set: func(c *Config, v string) error { c.SchedulerListPath = v; return nil }},
 	{env: "ACTORD_RPC_URL", usage: "Ethereum JSON-RPC endpoint (http, ws or an IPC path); when set the alarm client runs",
 		set: func(c *Config, v string) error { c.RPCURL = v; return checkRPC(v) }},
+	{env: "ACTORD_ALARM_ADDRESS", def: "0xe109ecb193841af9da3110c80fdd365d1c23be2a", usage: "address of the Alarm Scheduler contract (v0.6)",
+		set: func(c *Config, v string) error { c.AlarmAddress = v; return checkAddress(v) }},
+	{env: "ACTORD_ALARM_KEY_FILE", usage: "file with the executor's hex private key (signs locally)",
+		set: func(c *Config, v string) error { c.AlarmKeyFile = v; return nil }},
+	{env: "ACTORD_ALARM_KEYSTORE", usage: "go-ethereum keystore directory holding the executor's key (with ACTORD_ALARM_PASSWORD_FILE)",
+		set: func(c *Config, v string) error { c.AlarmKeystore = v; return nil }},
+	{env: "ACTORD_ALARM_PASSWORD_FILE", usage: "file with the keystore password",
+		set: func(c *Config, v string) error { c.AlarmPasswordFile = v; return nil }},
+	{env: "ACTORD_ALARM_DATA_DIR", def: "./data/alarm", usage: "directory of the alarm client's transaction journal",
+		set: func(c *Config, v string) error { c.AlarmDataDir = v; return nonEmpty(v) }},
+}
+
+func checkAddress(v string) error {
+	if len(v) != 42 || !strings.HasPrefix(v, "0x") {
+		return errors.New("is not a 0x-prefixed 20-byte address")
+	}
+	for _, c := range v[2:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return errors.New("is not a 0x-prefixed 20-byte address")
+		}
+	}
+	return nil
 }
 
 // FlagName returns the flag that sets the environment variable env.
@@ -220,6 +248,12 @@ func (r *Resolved) validate() []error {
 	}
 	if fi, err := os.Stat(c.SUDataDir); err == nil && !fi.IsDir() {
 		problems = append(problems, fmt.Errorf("SU_DATA_DIR=%q is a file, not a directory", c.SUDataDir))
+	}
+	if c.AlarmKeystore != "" && c.AlarmPasswordFile == "" {
+		problems = append(problems, errors.New("ACTORD_ALARM_KEYSTORE needs ACTORD_ALARM_PASSWORD_FILE"))
+	}
+	if c.AlarmKeyFile != "" && c.AlarmKeystore != "" {
+		problems = append(problems, errors.New("set ACTORD_ALARM_KEY_FILE or ACTORD_ALARM_KEYSTORE, not both"))
 	}
 	if c.Mode == "router" && c.SchedulerListPath == "" {
 		problems = append(problems, errors.New("MODE=router needs SCHEDULER_LIST_PATH, the list of SUs to route to"))

@@ -34,7 +34,7 @@ type Journal struct {
 // Open opens (or creates) the journal in dir for the sending address.
 // dir == "" keeps it in memory.
 func Open(dir string, from common.Address) (*Journal, error) {
-	opts := &pebble.Options{}
+	opts := &pebble.Options{Logger: quiet{}}
 	if dir == "" {
 		opts.FS = vfs.NewMem()
 	}
@@ -83,4 +83,13 @@ func (j *Journal) Pending() ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, it.Error()
+}
+
+// quiet drops Pebble's informational messages (WAL replay chatter).
+type quiet struct{}
+
+func (quiet) Infof(string, ...any)  {}
+func (quiet) Errorf(string, ...any) {}
+func (quiet) Fatalf(format string, args ...any) {
+	panic(fmt.Sprintf(format, args...))
 }
