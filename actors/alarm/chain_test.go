@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -15,7 +16,7 @@ import (
 // them back as the client will.
 func TestEnumerateAndRead(t *testing.T) {
 	key, _ := crypto.GenerateKey()
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Alloc: devchain.Funded(mul(ether, 1000), key)})
+	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1000), key)})
 	if err != nil {
 		t.Fatal(err)
 	}

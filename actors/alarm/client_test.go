@@ -60,11 +60,11 @@ func newWorld(t *testing.T) *world {
 	t.Helper()
 	owner, _ := crypto.GenerateKey()
 	executor, _ := crypto.GenerateKey()
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Alloc: devchain.Funded(mul(ether, 1000), owner, executor)})
+	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1000), owner, executor)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &world{t: t, node: n, owner: owner, executor: executor, stopPump: make(chan struct{})}
+	w := &world{t: t, node: n, owner: owner, executor: executor}
 	if w.client, err = ethclient.DialContext(t.Context(), n.URL()); err != nil {
 		t.Fatal(err)
 	}
@@ -72,25 +72,10 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		close(w.stopPump)
 		w.client.Close()
 		n.Close()
 	})
 	return w
-}
-
-// pump mines a block every interval until the test ends.
-func (w *world) pump(interval time.Duration) {
-	go func() {
-		for {
-			select {
-			case <-w.stopPump:
-				return
-			case <-time.After(interval):
-				w.node.Commit()
-			}
-		}
-	}()
 }
 
 type clientHarness struct {
@@ -141,7 +126,6 @@ func TestClientClaimsAndExecutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := w.startClient(w.executor, func() uint64 { return 0 }, &memJournal{})
-	w.pump(5 * time.Millisecond)
 	c := w.waitCalled(calls[0])
 	me := crypto.PubkeyToAddress(w.executor.PublicKey)
 	if c.Claimer != me {

@@ -28,7 +28,7 @@ func TestSchedulerCommand(t *testing.T) {
 	owner, _ := crypto.GenerateKey()
 	executor, _ := crypto.GenerateKey()
 	funds := new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Alloc: devchain.Funded(funds, owner, executor)})
+	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 20 * time.Millisecond, Alloc: devchain.Funded(funds, owner, executor)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,18 +66,6 @@ func TestSchedulerCommand(t *testing.T) {
 			mu.Lock()
 			logs = append(logs, sc.Text())
 			mu.Unlock()
-		}
-	}()
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() { // mine a block every few milliseconds
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(20 * time.Millisecond):
-				n.Commit()
-			}
 		}
 	}()
 	deadline := time.Now().Add(2 * time.Minute) // hang guard

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -34,6 +35,11 @@ type NodeConfig struct {
 	Period uint64
 	// Alloc funds accounts at genesis.
 	Alloc types.GenesisAlloc
+	// Pump, when set, replaces Period: the node seals a block every Pump
+	// (and on Commit) and nothing else seals blocks. Tests use it to move
+	// hundreds of blocks a second; go-ethereum's mine-on-transaction loop
+	// is off because it would race with Commit.
+	Pump time.Duration
 }
 
 // Node is an in-process go-ethereum dev chain, the equivalent of
@@ -42,6 +48,9 @@ type Node struct {
 	stack  *node.Node
 	beacon *catalyst.SimulatedBeacon
 	url    string
+	mu     sync.Mutex // serializes sealing in Pump mode
+	stop   chan struct{}
+	done   chan struct{}
 }
 
 // StartNode starts a dev node.
@@ -94,22 +103,53 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		stack.Close()
 		return nil, err
 	}
-	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
-	stack.RegisterLifecycle(beacon)
+	if cfg.Pump == 0 {
+		catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
+		stack.RegisterLifecycle(beacon)
+	}
 	if err := stack.Start(); err != nil {
 		stack.Close()
 		return nil, err
 	}
-	return &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint()}, nil
+	n := &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint(), stop: make(chan struct{}), done: make(chan struct{})}
+	if cfg.Pump > 0 {
+		go n.pump(cfg.Pump)
+	} else {
+		close(n.done)
+	}
+	return n, nil
 }
 
-// Commit seals a block now (with Period 0, blocks otherwise come only
-// with transactions); tests use it to move the chain forward.
-func (n *Node) Commit() common.Hash { return n.beacon.Commit() }
+func (n *Node) pump(every time.Duration) {
+	defer close(n.done)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-n.stop:
+			return
+		case <-t.C:
+			n.Commit()
+		}
+	}
+}
+
+// Commit seals a block now. Use it only in Pump mode (or with Period 0
+// and no transactions in flight): go-ethereum's own sealing is not
+// synchronized with it.
+func (n *Node) Commit() common.Hash {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.beacon.Commit()
+}
 
 // Fork rewinds the chain to parent, for reorg tests: the next Commit
 // builds a sibling of the old head.
-func (n *Node) Fork(parent common.Hash) error { return n.beacon.Fork(parent) }
+func (n *Node) Fork(parent common.Hash) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.beacon.Fork(parent)
+}
 
 // URL is the HTTP JSON-RPC endpoint.
 func (n *Node) URL() string { return n.url }
@@ -118,7 +158,15 @@ func (n *Node) URL() string { return n.url }
 func (n *Node) Client() *ethclient.Client { return ethclient.NewClient(n.stack.Attach()) }
 
 // Close stops the node.
-func (n *Node) Close() error { return n.stack.Close() }
+func (n *Node) Close() error {
+	select {
+	case <-n.stop:
+	default:
+		close(n.stop)
+	}
+	<-n.done
+	return n.stack.Close()
+}
 
 // Funded returns a genesis alloc giving each key balance wei.
 func Funded(balance *big.Int, keys ...*ecdsa.PrivateKey) types.GenesisAlloc {
