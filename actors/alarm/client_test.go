@@ -53,7 +53,6 @@ type world struct {
 	owner    *ecdsa.PrivateKey
 	executor *ecdsa.PrivateKey
 	alarm    devchain.Alarm
-	stopPump chan struct{}
 }
 
 func newWorld(t *testing.T) *world {
@@ -82,13 +81,18 @@ type clientHarness struct {
 	sys     *actor.ActorSystem
 	metrics *Metrics
 	reg     *prometheus.Registry
+	once    sync.Once
 }
+
+// stop shuts the client down (once).
+func (h *clientHarness) stop() { h.once.Do(h.sys.Shutdown) }
 
 // startClient runs BlockSage, the Scheduler actor and a sender for key.
 func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal) *clientHarness {
 	w.t.Helper()
 	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
-	w.t.Cleanup(sys.Shutdown)
+	h := &clientHarness{sys: sys}
+	w.t.Cleanup(h.stop)
 	logger := slog.New(slog.NewTextHandler(w.t.Output(), nil))
 	reg := prometheus.NewRegistry()
 	m := NewMetrics(reg)
@@ -98,7 +102,8 @@ func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal
 		Logger: logger, Metrics: m, Roll: roll,
 	}))
 	sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))
-	return &clientHarness{sys: sys, metrics: m, reg: reg}
+	h.metrics, h.reg = m, reg
+	return h
 }
 
 func (w *world) waitCalled(call common.Address) *Call {

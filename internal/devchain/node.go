@@ -91,6 +91,10 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	ec.Genesis = &core.Genesis{Config: OsakaConfig(), GasLimit: ethconfig.Defaults.Miner.GasCeil, Alloc: alloc}
 	ec.SyncMode = ethconfig.FullSync
 	ec.TxPool.NoLocals = true
+	// No log index: eth_getLogs scans the (bounded) range directly instead
+	// of waiting for an indexer that falls behind at hundreds of blocks a
+	// second, as the simulated backend does.
+	ec.LogNoHistory = true
 	backend, err := eth.New(stack, &ec)
 	if err != nil {
 		stack.Close()

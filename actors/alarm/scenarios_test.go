@@ -1,0 +1,221 @@
+package alarm
+
+import (
+	"crypto/ecdsa"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/actord/actord/internal/devchain"
+)
+
+func never() uint64  { return 255 } // a roll nobody beats: never claims
+func always() uint64 { return 0 }
+
+// transact sends a call-contract transaction from key and waits for it.
+func (w *world) transact(key *ecdsa.PrivateKey, call common.Address, data []byte, value *big.Int) *types.Receipt {
+	w.t.Helper()
+	opts := bind.NewKeyedTransactor(key, big.NewInt(devchain.ChainID))
+	opts.Value, opts.GasLimit = value, 600_000
+	tx, err := bind.Transact(callABI.Instance(w.client, call), opts, data)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	r, err := devchain.WaitMined(w.t.Context(), w.client, tx)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r
+}
+
+func (w *world) waitHead(n uint64) {
+	w.t.Helper()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(5 * time.Millisecond) {
+		if h, err := w.client.BlockNumber(w.t.Context()); err == nil && h >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("the chain never reached block %d", n)
+		}
+	}
+}
+
+// executions returns the CallExecuted logs of a call.
+func (w *world) executions(call common.Address) []*executedAt {
+	w.t.Helper()
+	topic := callABI.GetABI().Events["CallExecuted"].ID
+	c, err := ReadCall(w.t.Context(), w.client, call)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	// Executions happen in [T, T+G]: a bounded range keeps eth_getLogs cheap.
+	head, err := w.client.BlockNumber(w.t.Context())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	logs, err := w.client.FilterLogs(w.t.Context(), filterQuery(call, topic, c.Target, min(c.Last(), head)))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var out []*executedAt
+	for i := range logs {
+		if ev, err := callABI.UnpackCallExecutedEvent(&logs[i]); err == nil {
+			out = append(out, &executedAt{executor: ev.Executor, block: logs[i].BlockNumber, success: ev.Success})
+		}
+	}
+	return out
+}
+
+type executedAt struct {
+	executor common.Address
+	block    uint64
+	success  bool
+}
+
+func waitCount(t *testing.T, what string, get func() float64, want float64) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); get() != want; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s = %v, want %v", what, get(), want)
+		}
+	}
+}
+
+func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+
+// TestCompetingExecutors: two clients race for one call. One claims and
+// executes; the other's claim is refused and it never executes.
+func TestCompetingExecutors(t *testing.T) {
+	w := newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := w.startClient(w.executor, always, &memJournal{})
+	b := w.startClient(w.owner, always, &memJournal{})
+	w.waitCalled(calls[0])
+	ex := w.executions(calls[0])
+	if len(ex) != 1 {
+		t.Fatalf("%d executions, want exactly 1", len(ex))
+	}
+	winner, loser := a, b
+	if ex[0].executor == addrOf(w.owner) {
+		winner, loser = b, a
+	}
+	waitCount(t, "winner executions", func() float64 { return testutil.ToFloat64(winner.metrics.executions.WithLabelValues("executed")) }, 1)
+	if got := testutil.ToFloat64(loser.metrics.executions.WithLabelValues("executed")); got != 0 {
+		t.Errorf("the losing client counted %v executions", got)
+	}
+	if claimed := testutil.ToFloat64(a.metrics.claims.WithLabelValues("claimed")) + testutil.ToFloat64(b.metrics.claims.WithLabelValues("claimed")); claimed != 1 {
+		t.Errorf("%v successful claims between the two clients, want 1", claimed)
+	}
+}
+
+// TestFreeForAllAfterAnotherClaimer: someone else claims and never
+// executes; the client executes from T+16, not before.
+func TestFreeForAllAfterAnotherClaimer(t *testing.T) {
+	w := newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := ReadCall(t.Context(), w.client, calls[0])
+	w.waitHead(c.Target - 200)
+	w.transact(w.owner, calls[0], callABI.PackClaim(), mul(ether, 2))
+	h := w.startClient(w.executor, never, &memJournal{})
+	w.waitCalled(calls[0])
+	ex := w.executions(calls[0])
+	if len(ex) != 1 || ex[0].executor != addrOf(w.executor) || ex[0].block < c.Target+CallWindowSize {
+		t.Fatalf("executions %+v; want one by the client at or after T+16 (%d)", ex, c.Target+CallWindowSize)
+	}
+	waitCount(t, "executions", func() float64 { return testutil.ToFloat64(h.metrics.executions.WithLabelValues("executed")) }, 1)
+}
+
+// TestCancelledCallIsLeftAlone: a call its scheduler cancels before the
+// claim window is dropped without any transaction.
+func TestCancelledCallIsLeftAlone(t *testing.T) {
+	w := newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 600, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := w.transact(w.owner, calls[0], callABI.PackCancel(), nil); r.Status != 1 {
+		t.Fatal("cancel failed")
+	}
+	h := w.startClient(w.executor, always, &memJournal{})
+	c, _ := ReadCall(t.Context(), w.client, calls[0])
+	w.waitHead(c.Target + 20)
+	time.Sleep(100 * time.Millisecond)
+	if spent := testutil.ToFloat64(h.metrics.weiSpent); spent != 0 {
+		t.Fatalf("the client spent %v wei on a cancelled call", spent)
+	}
+	if n := testutil.ToFloat64(h.metrics.tracked); n != 0 {
+		t.Fatalf("%v calls still tracked", n)
+	}
+}
+
+// TestLoopingTarget: a target that never returns still ends in a mined
+// CallExecuted with success=false, and the client is reimbursed.
+func TestLoopingTarget(t *testing.T) {
+	w := newWorld(t)
+	head, _ := w.client.BlockNumber(t.Context())
+	var sig [4]byte
+	copy(sig[:], crypto.Keccak256([]byte("loopForever()"))[:4])
+	opts := bind.NewKeyedTransactor(w.owner, big.NewInt(devchain.ChainID))
+	opts.Value, opts.GasLimit = mul(ether, 3), 3_000_000
+	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall0(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+320), big.NewInt(100_000), 255))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := devchain.WaitMined(t.Context(), w.client, tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var call common.Address
+	for _, l := range r.Logs {
+		if ev, err := schedulerABI.UnpackCallScheduledEvent(l); err == nil {
+			call = ev.CallAddress
+		}
+	}
+	h := w.startClient(w.executor, always, &memJournal{})
+	w.waitCalled(call)
+	ex := w.executions(call)
+	if len(ex) != 1 || ex[0].success {
+		t.Fatalf("executions %+v, want one with success=false", ex)
+	}
+	waitCount(t, "executions", func() float64 { return testutil.ToFloat64(h.metrics.executions.WithLabelValues("executed")) }, 1)
+}
+
+// TestRestartBetweenClaimAndExecution stops the client after its claim
+// and starts a new one with the same key and journal: it executes, once,
+// without claiming again.
+func TestRestartBetweenClaimAndExecution(t *testing.T) {
+	w := newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := &memJournal{}
+	first := w.startClient(w.executor, always, j)
+	waitCount(t, "claims", func() float64 { return testutil.ToFloat64(first.metrics.claims.WithLabelValues("claimed")) }, 1)
+	first.stop()
+	second := w.startClient(w.executor, always, j)
+	w.waitCalled(calls[0])
+	ex := w.executions(calls[0])
+	if len(ex) != 1 || ex[0].executor != addrOf(w.executor) {
+		t.Fatalf("executions %+v, want one by the client", ex)
+	}
+	waitCount(t, "executions", func() float64 { return testutil.ToFloat64(second.metrics.executions.WithLabelValues("executed")) }, 1)
+	if n := testutil.ToFloat64(second.metrics.claims.WithLabelValues("claimed")) + testutil.ToFloat64(second.metrics.claims.WithLabelValues("refused")); n != 0 {
+		t.Errorf("the restarted client sent %v claims for a call it had claimed", n)
+	}
+	if p, _ := j.Pending(); len(p) != 0 {
+		t.Errorf("%d transactions left in the journal", len(p))
+	}
+}
