@@ -79,13 +79,22 @@ func newWorld(t *testing.T) *world {
 
 type clientHarness struct {
 	sys     *actor.ActorSystem
+	pids    []*actor.PID
 	metrics *Metrics
 	reg     *prometheus.Registry
 	once    sync.Once
 }
 
-// stop shuts the client down (once).
-func (h *clientHarness) stop() { h.once.Do(h.sys.Shutdown) }
+// stop stops the client's actors, then its system (once). Shutdown alone
+// does not stop actors in protoactor.
+func (h *clientHarness) stop() {
+	h.once.Do(func() {
+		for _, pid := range h.pids {
+			h.sys.Root.PoisonFuture(pid).Wait()
+		}
+		h.sys.Shutdown()
+	})
+}
 
 // startClient runs BlockSage, the Scheduler actor and a sender for key.
 func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal) *clientHarness {
@@ -101,7 +110,8 @@ func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal
 		Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: crypto.PubkeyToAddress(key.PublicKey), Sender: sender,
 		Logger: logger, Metrics: m, Roll: roll,
 	}))
-	sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))
+	bs := sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))
+	h.pids = []*actor.PID{bs, sched, sender}
 	h.metrics, h.reg = m, reg
 	return h
 }
