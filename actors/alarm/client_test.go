@@ -47,7 +47,7 @@ func (j *memJournal) Pending() ([]JournalEntry, error) {
 // world is a dev chain over HTTP with the Alarm contracts, blocks pumped
 // every few milliseconds, and a funded scheduler and executor.
 type world struct {
-	t        *testing.T
+	t        testing.TB
 	node     *devchain.Node
 	client   *ethclient.Client
 	owner    *ecdsa.PrivateKey
@@ -55,7 +55,7 @@ type world struct {
 	alarm    devchain.Alarm
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	owner, _ := crypto.GenerateKey()
 	executor, _ := crypto.GenerateKey()

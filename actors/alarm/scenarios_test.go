@@ -78,7 +78,7 @@ type executedAt struct {
 	success  bool
 }
 
-func waitCount(t *testing.T, what string, get func() float64, want float64) {
+func waitCount(t testing.TB, what string, get func() float64, want float64) {
 	t.Helper()
 	for deadline := time.Now().Add(time.Minute); get() != want; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {

@@ -6,9 +6,9 @@ import {FutureBlockCall} from "./FutureBlockCall.sol";
 /// @title Scheduler (Ethereum Alarm Clock v0.6 interface)
 /// @notice Creates FutureBlockCall contracts and keeps every call, executed
 /// or not, in one index ordered by target block (ties in scheduling order).
-/// Clean-room implementation of the published v0.6 interface: a doubly
-/// linked list walked from its tail, so scheduling in increasing target
-/// order and looking up recent blocks stay cheap, replaces v0.6's tree.
+/// Clean-room implementation of the published v0.6 interface: a bitmap of
+/// target blocks with per-block lists replaces v0.6's tree, so scheduling
+/// costs the same whatever the number or order of targets.
 /// A rejected scheduling refunds the endowment, logs CallRejected and
 /// succeeds (status 1), as v0.6 does.
 contract Scheduler {
@@ -20,16 +20,17 @@ contract Scheduler {
     uint256 private constant DEFAULT_FEE = 0.1 ether; // 100 finney
     uint8 private constant DEFAULT_GRACE = 255;
 
-    struct Node {
-        address prev;
-        address next;
-        uint256 target;
-        bool known;
-    }
-
-    mapping(address => Node) private nodes;
-    address private head;
-    address private tail;
+    // The index: a bitmap of target blocks that have calls, and per block
+    // a list of its calls in scheduling order. Scheduling is O(1) whatever
+    // the number or order of targets; lookups scan the bitmap 256 blocks
+    // per word (view functions, paid by nobody).
+    mapping(uint256 => uint256) private blockWords;
+    mapping(uint256 => address) private firstAt;
+    mapping(uint256 => address) private lastAt;
+    mapping(address => address) private nextInBlock;
+    mapping(address => uint256) private targetOf;
+    mapping(address => bool) private known;
+    uint256 private maxTarget;
 
     event CallScheduled(address call_address);
     event CallRejected(address indexed schedulerAddress, bytes32 reason);
@@ -71,46 +72,72 @@ contract Scheduler {
     // --- the index ---
 
     function isKnownCall(address callAddress) public view returns (bool) {
-        return nodes[callAddress].known;
+        return known[callAddress];
     }
 
     /// @notice The first call, in target-block order, whose target block is
     /// at or after blockNumber; address(0) if none.
     function getNextCall(uint256 blockNumber) public view returns (address) {
-        address found = address(0);
-        for (address c = tail; c != address(0) && nodes[c].target >= blockNumber; c = nodes[c].prev) {
-            found = c;
-        }
-        return found;
+        (uint256 b, bool found) = _nextBlock(blockNumber);
+        return found ? firstAt[b] : address(0);
     }
 
     /// @notice The call after callAddress in the index (its target block
     /// may be later); address(0) at the end or for an unknown call.
     function getNextCallSibling(address callAddress) public view returns (address) {
-        return nodes[callAddress].next;
+        if (!known[callAddress]) {
+            return address(0);
+        }
+        address n = nextInBlock[callAddress];
+        if (n != address(0)) {
+            return n;
+        }
+        (uint256 b, bool found) = _nextBlock(targetOf[callAddress] + 1);
+        return found ? firstAt[b] : address(0);
     }
 
     function _insert(address call, uint256 target) private {
-        address after_ = tail;
-        while (after_ != address(0) && nodes[after_].target > target) {
-            after_ = nodes[after_].prev;
-        }
-        Node storage n = nodes[call];
-        n.target = target;
-        n.known = true;
-        n.prev = after_;
-        if (after_ == address(0)) {
-            n.next = head;
-            head = call;
+        if (firstAt[target] == address(0)) {
+            firstAt[target] = call;
+            blockWords[target >> 8] |= uint256(1) << (target & 255);
         } else {
-            n.next = nodes[after_].next;
-            nodes[after_].next = call;
+            nextInBlock[lastAt[target]] = call;
         }
-        if (n.next == address(0)) {
-            tail = call;
-        } else {
-            nodes[n.next].prev = call;
+        lastAt[target] = call;
+        targetOf[call] = target;
+        known[call] = true;
+        if (target > maxTarget) {
+            maxTarget = target;
         }
+    }
+
+    /// @dev The first block at or after from that has calls.
+    function _nextBlock(uint256 from) private view returns (uint256, bool) {
+        if (from > maxTarget) {
+            return (0, false);
+        }
+        uint256 last = maxTarget >> 8;
+        for (uint256 w = from >> 8; w <= last; w++) {
+            uint256 bits = blockWords[w];
+            if (w == from >> 8) {
+                bits &= ~((uint256(1) << (from & 255)) - 1);
+            }
+            if (bits != 0) {
+                return ((w << 8) + _lowestBit(bits), true);
+            }
+        }
+        return (0, false);
+    }
+
+    function _lowestBit(uint256 x) private pure returns (uint256 r) {
+        if (x & type(uint128).max == 0) { r += 128; x >>= 128; }
+        if (x & type(uint64).max == 0) { r += 64; x >>= 64; }
+        if (x & type(uint32).max == 0) { r += 32; x >>= 32; }
+        if (x & type(uint16).max == 0) { r += 16; x >>= 16; }
+        if (x & type(uint8).max == 0) { r += 8; x >>= 8; }
+        if (x & 0xf == 0) { r += 4; x >>= 4; }
+        if (x & 0x3 == 0) { r += 2; x >>= 2; }
+        if (x & 0x1 == 0) { r += 1; }
     }
 
     // --- scheduling ---

@@ -315,3 +315,35 @@ func TestFreeForAll(t *testing.T) {
 		t.Fatalf("payment %s, want at least the deposit plus the base payment", ev.Payment)
 	}
 }
+
+// TestSchedulingCostIsFlat: scheduling ahead of many later calls costs the
+// same as scheduling into an empty index, and the index stays ordered.
+func TestSchedulingCostIsFlat(t *testing.T) {
+	c := newChain(t)
+	T := c.head() + 2000
+	for i := 0; i < 40; i++ {
+		c.schedule("setBool()", T+uint64(i), eth(3))
+	}
+	near := c.head() + 400
+	_, first := c.schedule("setBool()", near+1, eth(3))
+	early, second := c.schedule("setBool()", near, eth(3))
+	if first.GasUsed > 1_700_000 || second.GasUsed > first.GasUsed+50_000 {
+		t.Fatalf("scheduling before 40 later calls used %d and %d gas", first.GasUsed, second.GasUsed)
+	}
+	if got := call(c, c.scheduler, sched.PackGetNextCall(big.NewInt(0)), sched.UnpackGetNextCall); got != early {
+		t.Fatalf("getNextCall(0) = %s, want the earliest call %s", got, early)
+	}
+	// Walking the whole index visits every call once, in target order.
+	n, prev := 0, uint64(0)
+	for a := call(c, c.scheduler, sched.PackGetNextCall(big.NewInt(0)), sched.UnpackGetNextCall); a != (common.Address{}); a = call(c, c.scheduler, sched.PackGetNextCallSibling(a), sched.UnpackGetNextCallSibling) {
+		tb := call(c, fbc.Instance(c.client, a), fbc.PackTargetBlock(), fbc.UnpackTargetBlock).Uint64()
+		if tb < prev {
+			t.Fatalf("index out of order: %d after %d", tb, prev)
+		}
+		prev = tb
+		n++
+	}
+	if n != 42 {
+		t.Fatalf("walked %d calls, want 42", n)
+	}
+}
