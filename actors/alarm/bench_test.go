@@ -123,7 +123,7 @@ func BenchmarkTrackedCalls(b *testing.B) {
 
 		// Calls that come due: blocks from T to execution.
 		head, _ = direct.BlockNumber(context.Background())
-		due := scheduleMany(b, w, 20, head+320, 2, "setBool()")
+		due := scheduleMany(b, w, 20, head+400, 2, "setBool()")
 		var delays []float64
 		for _, c := range due {
 			call := w.waitCalled(c)

@@ -169,7 +169,7 @@ func TestLoopingTarget(t *testing.T) {
 	copy(sig[:], crypto.Keccak256([]byte("loopForever()"))[:4])
 	opts := bind.NewKeyedTransactor(w.owner, big.NewInt(devchain.ChainID))
 	opts.Value, opts.GasLimit = mul(ether, 3), 3_000_000
-	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall0(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+320), big.NewInt(100_000), 255))
+	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall0(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400), big.NewInt(100_000), 255))
 	if err != nil {
 		t.Fatal(err)
 	}

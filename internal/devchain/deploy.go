@@ -54,10 +54,11 @@ func DeployAlarm(ctx context.Context, c *ethclient.Client, key *ecdsa.PrivateKey
 	return a, nil
 }
 
-// ScheduleDemo schedules n calls of TestTarget.setUInt... through the
-// Scheduler from key: targets start lead blocks ahead (at least the 305
-// the Scheduler requires) and are spread spacing blocks apart. Each call
-// is endowed with 3 ether. It returns the call contract addresses.
+// ScheduleDemo schedules n calls of TestTarget.setBool through the
+// Scheduler from key: targets start lead blocks ahead (at least 360: the
+// Scheduler requires 305, and fast test chains move on while the
+// transactions are in flight) and are spread spacing blocks apart. Each
+// call is endowed with 3 ether. It returns the call contract addresses.
 func ScheduleDemo(ctx context.Context, c *ethclient.Client, key *ecdsa.PrivateKey, a Alarm, n int, lead, spacing uint64) ([]common.Address, error) {
 	head, err := c.BlockNumber(ctx)
 	if err != nil {
@@ -70,7 +71,7 @@ func ScheduleDemo(ctx context.Context, c *ethclient.Client, key *ecdsa.PrivateKe
 	value := new(big.Int).Mul(big.NewInt(3), big.NewInt(params.Ether))
 	var calls []common.Address
 	for i := 0; i < n; i++ {
-		target := head + max(lead, 305) + uint64(i)*spacing
+		target := head + max(lead, 360) + uint64(i)*spacing
 		opts := transactor(key)
 		opts.Value, opts.GasLimit = value, 3_000_000
 		tx, err := bind.Transact(inst, opts, s.PackScheduleCall(a.TestTarget, sig, new(big.Int).SetUint64(target)))
