@@ -59,7 +59,7 @@ func newWorld(t testing.TB) *world {
 	t.Helper()
 	owner, _ := crypto.GenerateKey()
 	executor, _ := crypto.GenerateKey()
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1000), owner, executor)})
+	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1_000_000), owner, executor)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestClientClaimsAndExecutes(t *testing.T) {
 		t.Error("no earnings counted")
 	}
 	bal, _ := w.client.BalanceAt(t.Context(), me, nil)
-	if bal.Cmp(mul(ether, 1000)) <= 0 {
+	if bal.Cmp(mul(ether, 1_000_000)) <= 0 {
 		t.Errorf("executor balance %s did not grow", bal)
 	}
 }
