@@ -71,6 +71,8 @@ func (c *callActor) read(ctx actor.Context) {
 	c.busy = true
 	self, root, cfg, addr := ctx.Self(), ctx.ActorSystem().Root, c.cfg, c.addr
 	go func() {
+		cfg.readSlots <- struct{}{}
+		defer func() { <-cfg.readSlots }()
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		out := &callRead{}

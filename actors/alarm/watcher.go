@@ -30,6 +30,12 @@ type SchedulerConfig struct {
 	Metrics *Metrics
 	// Roll draws the claim roll N in [0, 255] (default: random).
 	Roll func() uint64
+	// ReadConcurrency bounds the call reads in flight (default 16): at
+	// start every tracked call reads its state, and thousands of parallel
+	// HTTP requests would exhaust file descriptors on both ends.
+	ReadConcurrency int
+
+	readSlots chan struct{}
 }
 
 // SchedulerActor tracks the Alarm Scheduler: at start it walks the index
@@ -60,6 +66,10 @@ func NewSchedulerProps(cfg SchedulerConfig) *actor.Props {
 	if cfg.Roll == nil {
 		cfg.Roll = func() uint64 { return rand.Uint64N(256) }
 	}
+	if cfg.ReadConcurrency <= 0 {
+		cfg.ReadConcurrency = 16
+	}
+	cfg.readSlots = make(chan struct{}, cfg.ReadConcurrency)
 	strategy := actor.NewOneForOneStrategy(10, time.Minute, func(reason any) actor.Directive {
 		cfg.Logger.Error("Call actor failed; restarting it", "reason", reason)
 		return actor.RestartDirective
