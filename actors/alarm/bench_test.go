@@ -91,7 +91,7 @@ func BenchmarkTrackedCalls(b *testing.B) {
 		head, _ := w.client.BlockNumber(context.Background())
 		// Calls far in the future: tracked, asleep.
 		start := time.Now()
-		scheduleMany(b, w, idle, head+5000, 50, "setBool()")
+		scheduleMany(b, w, idle, head+100_000, 50, "setBool()")
 		b.Logf("scheduled %d idle calls in %s", idle, time.Since(start).Round(time.Second))
 
 		counter := &countingTransport{}
@@ -116,7 +116,18 @@ func BenchmarkTrackedCalls(b *testing.B) {
 				b.Fatalf("tracked %v of %d calls", testutil.ToFloat64(h.metrics.tracked), idle)
 			}
 		}
-		time.Sleep(time.Second) // let the first reads settle
+		// Wait until the first reads of every call are done: the RPC rate
+		// falls back to the per-block baseline.
+		for deadline := time.Now().Add(10 * time.Minute); ; {
+			n0 := counter.n.Load()
+			time.Sleep(500 * time.Millisecond)
+			if counter.n.Load()-n0 < 300 {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatal("the client never settled")
+			}
+		}
 		after := heapInUse()
 		elapsed := time.Since(trackStart)
 		growth := float64(nodeGrowth) * elapsed.Seconds() / 2

@@ -51,8 +51,12 @@ func Enumerate(ctx context.Context, c Chain, scheduler common.Address, left, rig
 	return out, nil
 }
 
-// ReadCall reads everything the policy needs about a call contract.
+// ReadCall reads everything the policy needs about a call contract: in
+// one JSON-RPC batch when c is an ethclient.Client, else call by call.
 func ReadCall(ctx context.Context, c Chain, addr common.Address) (*Call, error) {
+	if rc, ok := c.(rpcClient); ok && rc.Client() != nil {
+		return readCallBatch(ctx, rc.Client(), addr)
+	}
 	inst := callABI.Instance(c, addr)
 	opts := &bind.CallOpts{Context: ctx}
 	var firstErr error
