@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
+	ethereum "github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -28,6 +30,12 @@ type callActor struct {
 	busy    bool // a read or a transaction is in flight
 	sleptAt uint64
 	inLoop  bool
+}
+
+// simulated is the result of checking an execute() before sending it.
+type simulated struct {
+	ok     bool
+	reason string
 }
 
 type callRead struct {
@@ -61,10 +69,44 @@ func (c *callActor) Receive(ctx actor.Context) {
 		c.call, c.price, c.balance = msg.call, msg.price, msg.balance
 		c.head = max(c.head, msg.head)
 		c.act(ctx)
+	case *simulated:
+		c.busy = false
+		if !msg.ok {
+			c.logger.Info("Not executing yet: "+msg.reason, "reason", msg.reason)
+			c.wakeAt = c.head + 1
+			return
+		}
+		c.sendExecute(ctx)
 	case *TxDone:
 		c.busy = false
 		c.done(ctx, msg)
 	}
+}
+
+// simulate checks, before spending gas, that the node agrees the executor
+// is authorized in the next block and that execute() does not revert.
+func (c *callActor) simulate(ctx actor.Context) {
+	c.busy = true
+	self, root, cfg, addr, next := ctx.Self(), ctx.ActorSystem().Root, c.cfg, c.addr, c.head+1
+	go func() {
+		cfg.readSlots <- struct{}{}
+		defer func() { <-cfg.readSlots }()
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		out := &simulated{ok: true}
+		defer func() { root.Send(self, out) }()
+		inst := callABI.Instance(cfg.Chain, addr)
+		ok, err := bind.Call(inst, &bind.CallOpts{Context: rctx, From: cfg.Executor}, callABI.PackCheckExecutionAuthorization(cfg.Executor, new(big.Int).SetUint64(next)), callABI.UnpackCheckExecutionAuthorization)
+		if err != nil || !ok {
+			// v0.6 reverts outside the window: treat any error as "not allowed".
+			out.ok, out.reason = false, "not authorized in the next block"
+			return
+		}
+		to := addr
+		if _, err := cfg.Chain.CallContract(rctx, ethereum.CallMsg{From: cfg.Executor, To: &to, Data: callABI.PackExecute(), Gas: 2_000_000}, nil); err != nil {
+			out.ok, out.reason = false, "execute() would revert: "+err.Error()
+		}
+	}()
 }
 
 func (c *callActor) read(ctx actor.Context) {
@@ -129,15 +171,19 @@ func (c *callActor) act(ctx actor.Context) {
 			c.logger.Info("Entering call loop")
 			c.inLoop = true
 		}
-		c.logger.Info("Attempting to execute call")
-		gas := c.call.GasLimit()
-		// Never bid more per gas than the call can reimburse.
-		spare := new(big.Int).Sub(c.call.Balance, new(big.Int).Mul(c.call.BasePayment, big.NewInt(2)))
-		spare.Sub(spare, new(big.Int).Mul(c.call.BaseFee, big.NewInt(2)))
-		maxFee := new(big.Int).Div(spare, new(big.Int).SetUint64(gas))
-		c.busy = true
-		ctx.Request(c.cfg.Sender, &SendTx{Call: c.addr, Action: "execute", To: c.addr, Data: callABI.PackExecute(), Value: new(big.Int), GasLimit: gas, MaxFeeCap: maxFee})
+		c.simulate(ctx)
 	}
+}
+
+func (c *callActor) sendExecute(ctx actor.Context) {
+	c.logger.Info("Attempting to execute call")
+	gas := c.call.GasLimit()
+	// Never bid more per gas than the call can reimburse.
+	spare := new(big.Int).Sub(c.call.Balance, new(big.Int).Mul(c.call.BasePayment, big.NewInt(2)))
+	spare.Sub(spare, new(big.Int).Mul(c.call.BaseFee, big.NewInt(2)))
+	maxFee := new(big.Int).Div(spare, new(big.Int).SetUint64(gas))
+	c.busy = true
+	ctx.Request(c.cfg.Sender, &SendTx{Call: c.addr, Action: "execute", To: c.addr, Data: callABI.PackExecute(), Value: new(big.Int), GasLimit: gas, MaxFeeCap: maxFee})
 }
 
 // done handles a mined (or failed) claim or execute.
