@@ -78,17 +78,24 @@ func (a *api) scope(c echo.Context) (*schedule.ID, error) {
 	return &pid, err
 }
 
-// get answers GET /{id}: one node, or the process's schedule page.
-func (a *api) get(c echo.Context) error {
+// locate reads the {id} path parameter and the optional process-id scope
+// and finds the entry the id names (nil if none).
+func (a *api) locate(c echo.Context, allowProcess bool) (schedule.ID, *schedule.Location, error) {
 	id, err := parseID(c.Param("id"), "id")
 	if err != nil {
-		return err
+		return id, nil, err
 	}
 	scope, err := a.scope(c)
 	if err != nil {
-		return err
+		return id, nil, err
 	}
-	loc, err := a.find(id, scope, false)
+	loc, err := a.find(id, scope, allowProcess)
+	return id, loc, err
+}
+
+// get answers GET /{id}: one node, or the process's schedule page.
+func (a *api) get(c echo.Context) error {
+	id, loc, err := a.locate(c, false)
 	if err != nil {
 		return err
 	}
@@ -264,15 +271,7 @@ func (a *api) latest(c echo.Context) error {
 
 // raw answers GET /{id}/raw: the stored data item bytes, unchanged.
 func (a *api) raw(c echo.Context) error {
-	id, err := parseID(c.Param("id"), "id")
-	if err != nil {
-		return err
-	}
-	scope, err := a.scope(c)
-	if err != nil {
-		return err
-	}
-	loc, err := a.find(id, scope, true)
+	_, loc, err := a.locate(c, true)
 	if err != nil {
 		return err
 	}
