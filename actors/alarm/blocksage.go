@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
 )
 
@@ -17,9 +18,12 @@ type Head struct {
 	BlockTime float64 // the current block-time estimate, seconds
 }
 
-// HeadSource is what BlockSage reads.
+// HeadSource is what BlockSage reads. Over WebSocket or IPC, ethclient
+// also offers new-head subscriptions; over HTTP the subscription fails and
+// BlockSage polls.
 type HeadSource interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
 }
 
 // BlockSageConfig configures BlockSage.
@@ -35,6 +39,8 @@ type BlockSageConfig struct {
 
 type blockSage struct {
 	cfg           BlockSageConfig
+	subscribed    bool
+	sub           ethereum.Subscription
 	head          uint64
 	headTime      uint64
 	seenAt        time.Time
@@ -46,9 +52,19 @@ type blockSage struct {
 }
 
 type polled struct {
-	header *types.Header
-	err    error
+	header   *types.Header
+	err      error
+	fromPoll bool
 }
+
+type subscribed struct {
+	sub ethereum.Subscription
+	err error
+}
+
+type subEnded struct{ err error }
+
+type resubscribe struct{}
 
 type poll struct{}
 
@@ -70,17 +86,69 @@ func (b *blockSage) Receive(ctx actor.Context) {
 	switch msg := ctx.Message().(type) {
 	case *actor.Started:
 		b.fetch(ctx)
+		b.subscribe(ctx)
 	case *actor.Stopping:
 		if b.timer != nil {
 			b.timer.Stop()
 		}
+		if b.sub != nil {
+			b.sub.Unsubscribe()
+		}
 	case *poll:
-		b.fetch(ctx)
+		if !b.subscribed {
+			b.fetch(ctx)
+		}
 	case *polled:
 		b.handle(ctx, msg)
+		if msg.fromPoll && !b.subscribed {
+			self, root := ctx.Self(), ctx.ActorSystem().Root
+			b.timer = time.AfterFunc(b.cfg.Poll, func() { root.Send(self, &poll{}) })
+		}
+	case *subscribed:
+		if msg.err != nil {
+			b.cfg.Logger.Debug("The node offers no head subscription; polling", "err", msg.err)
+			return
+		}
+		b.subscribed, b.sub = true, msg.sub
+		b.cfg.Logger.Info("Following new heads by subscription")
+	case *subEnded:
+		b.subscribed, b.sub = false, nil
+		b.cfg.Logger.Warn("Head subscription ended; polling until it is back", "err", msg.err)
+		b.fetch(ctx)
 		self, root := ctx.Self(), ctx.ActorSystem().Root
-		b.timer = time.AfterFunc(b.cfg.Poll, func() { root.Send(self, &poll{}) })
+		time.AfterFunc(5*time.Second, func() { root.Send(self, &resubscribe{}) })
+	case *resubscribe:
+		if !b.subscribed {
+			b.subscribe(ctx)
+		}
 	}
+}
+
+// subscribe tries a newHeads subscription; heads arrive as polled
+// messages until it ends.
+func (b *blockSage) subscribe(ctx actor.Context) {
+	self, root, chain := ctx.Self(), ctx.ActorSystem().Root, b.cfg.Chain
+	go func() {
+		ch := make(chan *types.Header, 64)
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		sub, err := chain.SubscribeNewHead(sctx, ch)
+		cancel()
+		root.Send(self, &subscribed{sub: sub, err: err})
+		if err != nil {
+			return
+		}
+		for {
+			select {
+			case h := <-ch:
+				root.Send(self, &polled{header: h})
+			case err := <-sub.Err():
+				if err != nil {
+					root.Send(self, &subEnded{err: err})
+				}
+				return
+			}
+		}
+	}()
 }
 
 func (b *blockSage) fetch(ctx actor.Context) {
@@ -89,7 +157,7 @@ func (b *blockSage) fetch(ctx actor.Context) {
 		rctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		h, err := chain.HeaderByNumber(rctx, nil)
-		root.Send(self, &polled{header: h, err: err})
+		root.Send(self, &polled{header: h, err: err, fromPoll: true})
 	}()
 }
 

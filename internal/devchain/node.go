@@ -30,6 +30,9 @@ type NodeConfig struct {
 	// HTTPAddr is where JSON-RPC (eth, net, web3, txpool, dev) is served,
 	// for example 127.0.0.1:8545; port 0 picks a free one.
 	HTTPAddr string
+	// WS, if set, also serves JSON-RPC over WebSocket (subscriptions) on a
+	// free port of the same host.
+	WS bool
 	// Period is the block time in seconds; 0 mines a block for every
 	// transaction.
 	Period uint64
@@ -45,6 +48,7 @@ type NodeConfig struct {
 // Node is an in-process go-ethereum dev chain, the equivalent of
 // `geth --dev` on Osaka rules, served over HTTP JSON-RPC.
 type Node struct {
+	ws     string
 	stack  *node.Node
 	beacon *catalyst.SimulatedBeacon
 	url    string
@@ -79,6 +83,15 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	nc.HTTPModules = []string{"eth", "net", "web3", "txpool", "dev"}
 	nc.HTTPVirtualHosts = []string{"*"}
 	nc.WSHost, nc.WSPort, nc.WSModules = "", 0, nil
+	if cfg.WS {
+		ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+		if err != nil {
+			return nil, err
+		}
+		wsPort := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		nc.WSHost, nc.WSPort, nc.WSModules, nc.WSOrigins = host, wsPort, []string{"eth", "net", "web3"}, []string{"*"}
+	}
 	nc.AuthPort = 0
 	nc.IPCPath = ""
 	stack, err := node.New(&nc)
@@ -116,6 +129,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	n := &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint(), stop: make(chan struct{}), done: make(chan struct{})}
+	if cfg.WS {
+		n.ws = stack.WSEndpoint()
+	}
 	if cfg.Pump > 0 {
 		go n.pump(cfg.Pump)
 	} else {
@@ -157,6 +173,9 @@ func (n *Node) Fork(parent common.Hash) error {
 
 // URL is the HTTP JSON-RPC endpoint.
 func (n *Node) URL() string { return n.url }
+
+// WSURL is the WebSocket JSON-RPC endpoint ("" unless NodeConfig.WS).
+func (n *Node) WSURL() string { return n.ws }
 
 // Client returns an in-process client.
 func (n *Node) Client() *ethclient.Client { return ethclient.NewClient(n.stack.Attach()) }
