@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"math/big"
+	"strconv"
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
@@ -205,6 +206,6 @@ func (b *blockSage) checkStuck() {
 	}
 }
 
-func itoa(n uint64) string { return new(big.Int).SetUint64(n).String() }
+func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
 
-func ftoa(f float64) string { return big.NewFloat(f).Text('f', 2) }
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

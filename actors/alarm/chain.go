@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 
@@ -54,55 +55,81 @@ func Enumerate(ctx context.Context, c Chain, scheduler common.Address, left, rig
 // ReadCall reads everything the policy needs about a call contract: in
 // one JSON-RPC batch when c is an ethclient.Client, else call by call.
 func ReadCall(ctx context.Context, c Chain, addr common.Address) (*Call, error) {
+	var out [][]byte
+	var balance *big.Int
+	var err error
 	if rc, ok := c.(rpcClient); ok && rc.Client() != nil {
-		return readCallBatch(ctx, rc.Client(), addr)
+		out, balance, err = readBatch(ctx, rc.Client(), addr)
+	} else {
+		out, balance, err = readEach(ctx, c, addr)
 	}
-	inst := callABI.Instance(c, addr)
-	opts := &bind.CallOpts{Context: ctx}
-	var firstErr error
-	num := func(data []byte, unpack func([]byte) (*big.Int, error)) *big.Int {
-		v, err := bind.Call(inst, opts, data, unpack)
-		if err != nil && firstErr == nil {
-			firstErr = err
+	if err != nil {
+		return nil, fmt.Errorf("reading call %s: %w", addr, err)
+	}
+	return decodeCall(addr, out, balance)
+}
+
+// callGetters are the getters ReadCall reads, in the order decodeCall
+// expects their answers.
+func callGetters() [][]byte {
+	return [][]byte{
+		callABI.PackTargetBlock(), callABI.PackGracePeriod(), callABI.PackBasePayment(), callABI.PackBaseFee(),
+		callABI.PackAnchorGasPrice(), callABI.PackSuggestedGas(), callABI.PackClaimAmount(), callABI.PackClaimerDeposit(),
+		callABI.PackClaimer(), callABI.PackIsCancelled(), callABI.PackWasCalled(),
+	}
+}
+
+// readEach reads the getters one eth_call at a time, for backends that
+// cannot batch.
+func readEach(ctx context.Context, c Chain, addr common.Address) ([][]byte, *big.Int, error) {
+	getters := callGetters()
+	out := make([][]byte, len(getters))
+	for i, data := range getters {
+		var err error
+		if out[i], err = c.CallContract(ctx, ethereum.CallMsg{To: &addr, Data: data}, nil); err != nil {
+			return nil, nil, err
+		}
+	}
+	balance, err := c.BalanceAt(ctx, addr, nil)
+	return out, balance, err
+}
+
+// decodeCall unpacks the getters' answers (see callGetters).
+func decodeCall(addr common.Address, out [][]byte, balance *big.Int) (*Call, error) {
+	var err error
+	num := func(i int, unpack func([]byte) (*big.Int, error)) *big.Int {
+		v, e := unpack(out[i])
+		if e != nil && err == nil {
+			err = e
 		}
 		if v == nil {
 			v = new(big.Int)
 		}
 		return v
 	}
-	call := &Call{Address: addr}
-	target := num(callABI.PackTargetBlock(), callABI.UnpackTargetBlock)
-	call.BasePayment = num(callABI.PackBasePayment(), callABI.UnpackBasePayment)
-	call.BaseFee = num(callABI.PackBaseFee(), callABI.UnpackBaseFee)
-	call.AnchorGasPrice = num(callABI.PackAnchorGasPrice(), callABI.UnpackAnchorGasPrice)
-	suggested := num(callABI.PackSuggestedGas(), callABI.UnpackSuggestedGas)
-	call.ClaimAmount = num(callABI.PackClaimAmount(), callABI.UnpackClaimAmount)
-	call.ClaimerDeposit = num(callABI.PackClaimerDeposit(), callABI.UnpackClaimerDeposit)
-	grace, err := bind.Call(inst, opts, callABI.PackGracePeriod(), callABI.UnpackGracePeriod)
-	if err != nil && firstErr == nil {
-		firstErr = err
-	}
-	if call.Claimer, err = bind.Call(inst, opts, callABI.PackClaimer(), callABI.UnpackClaimer); err != nil && firstErr == nil {
-		firstErr = err
-	}
-	if call.Cancelled, err = bind.Call(inst, opts, callABI.PackIsCancelled(), callABI.UnpackIsCancelled); err != nil && firstErr == nil {
-		firstErr = err
-	}
-	if call.Called, err = bind.Call(inst, opts, callABI.PackWasCalled(), callABI.UnpackWasCalled); err != nil && firstErr == nil {
-		firstErr = err
-	}
-	if firstErr != nil {
-		return nil, fmt.Errorf("reading call %s: %w", addr, firstErr)
+	c := &Call{Address: addr, Balance: balance}
+	target := num(0, callABI.UnpackTargetBlock)
+	c.BasePayment = num(2, callABI.UnpackBasePayment)
+	c.BaseFee = num(3, callABI.UnpackBaseFee)
+	c.AnchorGasPrice = num(4, callABI.UnpackAnchorGasPrice)
+	suggested := num(5, callABI.UnpackSuggestedGas)
+	c.ClaimAmount = num(6, callABI.UnpackClaimAmount)
+	c.ClaimerDeposit = num(7, callABI.UnpackClaimerDeposit)
+	grace, e1 := callABI.UnpackGracePeriod(out[1])
+	claimer, e2 := callABI.UnpackClaimer(out[8])
+	cancelled, e3 := callABI.UnpackIsCancelled(out[9])
+	called, e4 := callABI.UnpackWasCalled(out[10])
+	for _, e := range []error{err, e1, e2, e3, e4} {
+		if e != nil {
+			return nil, fmt.Errorf("decoding call %s (is it a v0.6 call contract?): %w", addr, e)
+		}
 	}
 	if !target.IsUint64() {
 		return nil, fmt.Errorf("call %s: target block %s out of range", addr, target)
 	}
-	call.Target, call.Grace = target.Uint64(), uint64(grace)
+	c.Target, c.Grace, c.Claimer, c.Cancelled, c.Called = target.Uint64(), uint64(grace), claimer, cancelled, called
 	if suggested.IsUint64() {
-		call.SuggestedGas = suggested.Uint64()
+		c.SuggestedGas = suggested.Uint64()
 	}
-	if call.Balance, err = c.BalanceAt(ctx, addr, nil); err != nil {
-		return nil, fmt.Errorf("reading the balance of %s: %w", addr, err)
-	}
-	return call, nil
+	return c, nil
 }

@@ -1,13 +1,11 @@
 package alarm
 
 import (
-	"context"
+	"fmt"
 	"math/big"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/actord/actord/internal/devchain"
 )
@@ -15,22 +13,8 @@ import (
 // TestEnumerateAndRead schedules calls on a dev node over HTTP and reads
 // them back as the client will.
 func TestEnumerateAndRead(t *testing.T) {
-	key, _ := crypto.GenerateKey()
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1000), key)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
-	ctx := context.Background()
-	c, err := ethclient.DialContext(ctx, n.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	a, err := devchain.DeployAlarm(ctx, c, key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorld(t)
+	ctx, c, a, key := t.Context(), w.client, w.alarm, w.owner
 	calls, err := devchain.ScheduleDemo(ctx, c, key, a, 3, 310, 5)
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +38,16 @@ func TestEnumerateAndRead(t *testing.T) {
 	}
 	if call.AnchorGasPrice.Sign() <= 0 {
 		t.Fatalf("anchor gas price %s", call.AnchorGasPrice)
+	}
+	// A backend that cannot batch (it hides ethclient's Client) reads the
+	// same call one eth_call at a time.
+	each, err := ReadCall(ctx, struct{ Chain }{c}, calls[1])
+	if err != nil || fmt.Sprintf("%+v", each) != fmt.Sprintf("%+v", call) {
+		t.Fatalf("ReadCall without batching = %+v, %v; want %+v", each, err, call)
+	}
+	// Something that is not a call contract is a clear error, not a zero call.
+	if _, err := ReadCall(ctx, c, a.TestTarget); err == nil {
+		t.Fatal("ReadCall of the test target succeeded")
 	}
 	// The policy agrees: far from the claim window, the call waits.
 	if p := call.NextStep(crypto.PubkeyToAddress(key.PublicKey), head, big.NewInt(1e9)); p.Action != ActionWait {

@@ -2,6 +2,7 @@ package alarm
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -79,7 +80,7 @@ func TestDecideClaim(t *testing.T) {
 	}
 	for name, tc := range tests {
 		d := tc.c.DecideClaim(tc.next, mul(gwei, 1000), tc.balance, tc.roll)
-		if d.Claim != tc.want || !contains(d.Reason, tc.reason) {
+		if d.Claim != tc.want || !strings.Contains(d.Reason, tc.reason) {
 			t.Errorf("%s: %+v, want claim=%v (%s)", name, d, tc.want, tc.reason)
 		}
 	}

@@ -3,10 +3,10 @@ package alarm
 import (
 	"context"
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
@@ -77,13 +77,12 @@ type SenderConfig struct {
 }
 
 type pendingTx struct {
-	req     *SendTx
-	from    *actor.PID
-	tx      *types.Transaction
-	hashes  []common.Hash // every version sent with this nonce; any may be mined
-	sentAt  time.Time
-	nonce   uint64
-	resumed bool
+	req    *SendTx
+	from   *actor.PID
+	tx     *types.Transaction
+	hashes []common.Hash // every version sent with this nonce; any may be mined
+	sentAt time.Time
+	nonce  uint64
 }
 
 type sender struct {
@@ -120,7 +119,6 @@ type feesReady struct {
 type checked struct {
 	nonce   uint64
 	receipt *types.Receipt
-	err     error
 }
 
 // NewSenderProps returns the props of the transaction sender for one key:
@@ -159,7 +157,7 @@ func (s *sender) Receive(ctx actor.Context) {
 				s.cfg.Journal.Done(e.Nonce)
 				continue
 			}
-			s.pending[e.Nonce] = &pendingTx{req: &SendTx{Call: e.Call, Action: e.Action}, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now(), resumed: true}
+			s.pending[e.Nonce] = &pendingTx{req: &SendTx{Call: e.Call, Action: e.Action}, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now()}
 			s.nonce = max(s.nonce, e.Nonce+1)
 			s.cfg.Logger.Info("Resuming journaled transaction", "call", e.Call, "action", e.Action, "nonce", e.Nonce, "tx", tx.Hash())
 			s.broadcast(ctx, tx)
@@ -298,28 +296,14 @@ func (s *sender) broadcast(ctx actor.Context, tx *types.Transaction) {
 	}()
 }
 
+// isKnown reports a send the node already has (or already mined): over
+// JSON-RPC these arrive as plain messages, not typed errors.
 func isKnown(err error) bool {
-	return err != nil && (errors.Is(err, errKnown) || containsAny(err.Error(), "already known", "nonce too low"))
-}
-
-var errKnown = errors.New("already known")
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if contains(s, sub) {
-			return true
-		}
+	if err == nil {
+		return false
 	}
-	return false
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
+	msg := err.Error()
+	return strings.Contains(msg, "already known") || strings.Contains(msg, "nonce too low")
 }
 
 // check asks for the receipts of pending transactions (and of the
@@ -332,16 +316,13 @@ func (s *sender) check(ctx actor.Context) {
 			rctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			var found *types.Receipt
-			var lastErr error
 			for _, h := range hashes {
-				r, err := b.TransactionReceipt(rctx, h)
-				if err == nil {
+				if r, err := b.TransactionReceipt(rctx, h); err == nil {
 					found = r
 					break
 				}
-				lastErr = err
 			}
-			root.Send(self, &checked{nonce: n, receipt: found, err: lastErr})
+			root.Send(self, &checked{nonce: n, receipt: found})
 		}()
 	}
 }

@@ -32,10 +32,12 @@ type infoResult struct {
 type refresh struct{}
 
 type gatewayActor struct {
-	cfg       GatewayConfig
-	m         *gatewayMetrics
-	failing   bool
-	lastWarn  time.Time
+	cfg      GatewayConfig
+	m        *gatewayMetrics
+	failing  bool
+	lastWarn time.Time
+	// ctx lives as long as the actor; Stopping cancels any /info read.
+	ctx       context.Context
 	cancel    context.CancelFunc
 	inflight  bool
 	stopTimer func()
@@ -87,9 +89,8 @@ func NewGatewayProps(cfg GatewayConfig) *actor.Props {
 func (a *gatewayActor) Receive(ctx actor.Context) {
 	switch msg := ctx.Message().(type) {
 	case *actor.Started:
-		var cctx context.Context
-		cctx, a.cancel = context.WithCancel(context.Background())
-		a.fetch(ctx, cctx)
+		a.ctx, a.cancel = context.WithCancel(context.Background())
+		a.fetch(ctx)
 	case *actor.Stopping:
 		a.cancel()
 		if a.stopTimer != nil {
@@ -98,9 +99,7 @@ func (a *gatewayActor) Receive(ctx actor.Context) {
 	case *refresh:
 		a.stopTimer = nil
 		if !a.inflight {
-			cctx, cancel := context.WithCancel(context.Background())
-			a.cancel = cancel
-			a.fetch(ctx, cctx)
+			a.fetch(ctx)
 		}
 	case *infoResult:
 		a.inflight = false
@@ -109,12 +108,12 @@ func (a *gatewayActor) Receive(ctx actor.Context) {
 	}
 }
 
-func (a *gatewayActor) fetch(ctx actor.Context, cctx context.Context) {
+func (a *gatewayActor) fetch(ctx actor.Context) {
 	a.inflight = true
 	self, root := ctx.Self(), ctx.ActorSystem().Root
-	client, timeout := a.cfg.Client, a.cfg.Interval*2
+	client, timeout, parent := a.cfg.Client, a.cfg.Interval*2, a.ctx
 	go func() {
-		rctx, cancel := context.WithTimeout(cctx, timeout)
+		rctx, cancel := context.WithTimeout(parent, timeout)
 		defer cancel()
 		info, err := client.Info(rctx)
 		root.Send(self, &infoResult{info: info, err: err, at: time.Now()})

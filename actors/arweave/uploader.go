@@ -40,7 +40,6 @@ type UploaderConfig struct {
 type Kick struct{}
 
 type passDone struct {
-	acked  int
 	failed error
 	more   bool
 }
@@ -184,7 +183,7 @@ func pass(ctx context.Context, cfg UploaderConfig, m *uploadMetrics) *passDone {
 	if errors.Is(failed, context.Canceled) {
 		failed = nil
 	}
-	return &passDone{acked: len(acked), failed: failed, more: failed == nil && len(recs) == cfg.Batch}
+	return &passDone{failed: failed, more: failed == nil && len(recs) == cfg.Batch}
 }
 
 // jitter spreads retries of several nodes apart.

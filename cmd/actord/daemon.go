@@ -133,7 +133,7 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 	var sur *suRole
 	var alr *alarmRole
 	var children []node.Child
-	closeSU := func() error {
+	closeRoles := func() error {
 		var err error
 		if sur != nil {
 			err = sur.close()
@@ -151,13 +151,13 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 	}
 	if ro.alarm {
 		if alr, err = openAlarm(cfg, sys.ActorSystem, logger, reg); err != nil {
-			return errors.Join(err, closeSU())
+			return errors.Join(err, closeRoles())
 		}
 		children = append(children, alr.children...)
 	}
 	nd, err := node.Start(sys.ActorSystem, logger, children...)
 	if err != nil {
-		return errors.Join(err, closeSU())
+		return errors.Join(err, closeRoles())
 	}
 	srv := server.New(logger, reg, nd)
 	if sur != nil {
@@ -165,7 +165,7 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 	}
 	if err := srv.Listen(cfg.HTTPAddr); err != nil {
 		shutdownActors(context.Background(), nd, sys, logger)
-		return errors.Join(err, closeSU())
+		return errors.Join(err, closeRoles())
 	}
 
 	serveErr := make(chan error, 1)
@@ -192,7 +192,7 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 	if err := shutdownActors(sctx, nd, sys, logger); err != nil {
 		runErr = errors.Join(runErr, err)
 	}
-	if err := closeSU(); err != nil {
+	if err := closeRoles(); err != nil {
 		runErr = errors.Join(runErr, fmt.Errorf("closing the SU store: %w", err))
 	}
 	logger.Info("actord stopped")

@@ -267,17 +267,17 @@ func testAssign(t *testing.T, backend string) {
 		{"unknown process", "?process-id=" + ans104.Encode(bytes.Repeat([]byte{0x3c}, 32)) + "&assign=" + tx, 404},
 	}
 	for _, tc := range tests {
-		status, m := e.post2("/"+tc.query, nil)
+		status, m := e.postQuery("/" + tc.query)
 		if status != tc.status {
 			t.Errorf("%s: %d %v, want %d", tc.name, status, m, tc.status)
 		}
 	}
 	e.gw.AddTx(l1, 9) // below the process's Settlement-Depth of 10
-	if st, m := e.post2("/?process-id="+pid+"&assign="+l1+"&base-layer", nil); st != 400 || !strings.Contains(fmt.Sprint(m["error"]), "9 of 10") {
+	if st, m := e.postQuery("/?process-id=" + pid + "&assign=" + l1 + "&base-layer"); st != 400 || !strings.Contains(fmt.Sprint(m["error"]), "9 of 10") {
 		t.Errorf("too few confirmations: %d %v", st, m)
 	}
 	e.gw.SetDown(true)
-	if st, _ := e.post2("/?process-id="+pid+"&assign="+tx, nil); st != 503 {
+	if st, _ := e.postQuery("/?process-id=" + pid + "&assign=" + tx); st != 503 {
 		t.Errorf("gateway down: %d, want 503", st)
 	}
 	s, err := cucheck.Walk(t.Context(), http.DefaultClient, e.base, pid, 100)
@@ -334,12 +334,4 @@ func testSameMillisecondPaging(t *testing.T, backend string) {
 			t.Fatalf("size %d: %v", size, err)
 		}
 	}
-}
-
-func (e *env) post2(path string, body []byte) (int, map[string]any) {
-	e.t.Helper()
-	status, b := e.do(http.MethodPost, path, body)
-	var m map[string]any
-	_ = jsonUnmarshal(b, &m)
-	return status, m
 }

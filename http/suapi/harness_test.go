@@ -160,6 +160,16 @@ func (e *env) post(item []byte) (int, map[string]any) {
 	return status, m
 }
 
+// postQuery POSTs an empty body (an assignment) and decodes whatever JSON
+// the answer carries; m is nil when it carries none.
+func (e *env) postQuery(path string) (int, map[string]any) {
+	e.t.Helper()
+	status, b := e.do(http.MethodPost, path, nil)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return status, m
+}
+
 func (e *env) getJSON(path string, into any) int {
 	e.t.Helper()
 	status, b := e.do(http.MethodGet, path, nil)
@@ -215,5 +225,3 @@ func processTags(extra ...ans104.Tag) []ans104.Tag {
 func messageTags(extra ...ans104.Tag) []ans104.Tag {
 	return append([]ans104.Tag{{Name: "Data-Protocol", Value: "ao"}, {Name: "Variant", Value: "ao.TN.1"}, {Name: "Type", Value: "Message"}}, extra...)
 }
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -93,7 +93,7 @@ func CopyToDisk(ctx context.Context, pool *pgxpool.Pool, openDisk func() (*Disk,
 	}
 }
 
-// errLocked is how Pebble reports a byte store another process holds.
+// isLocked reports Pebble refusing a byte store another process holds.
 func isLocked(err error) bool {
 	return err != nil && (strings.Contains(err.Error(), "lock") || strings.Contains(err.Error(), "resource temporarily unavailable"))
 }
