@@ -8,7 +8,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 5m
 TEST_FLAGS  ?=
 
-.PHONY: all build run test bench lint generate check-generated fuzz clean
+.PHONY: all build run test bench lint generate check-generated fuzz deploy-check clean
 
 all: build
 
@@ -49,6 +49,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/ans104
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBundle$$' -fuzztime $(FUZZTIME) ./internal/ans104
 	$(GO) test -run '^$$' -fuzz '^FuzzPost$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./http/suapi
+
+## deploy-check: validate deploy/ with the validators installed (promtool, systemd-analyze, supervisord, compose)
+deploy-check:
+	bash deploy/check.sh
 
 clean:
 	rm -rf bin .bin
