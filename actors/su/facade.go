@@ -55,6 +55,22 @@ func (f *Facade) Height(ctx context.Context) (uint64, bool, error) {
 	return r.height, r.ok, nil
 }
 
+// Status is what routers learn about this SU.
+type Status struct {
+	Ready      bool // a block height is known, so writes are accepted
+	Sequencers int  // processes with a live sequencer
+}
+
+// Status returns the SU's readiness and load.
+func (f *Facade) Status(ctx context.Context) (Status, error) {
+	res, err := f.request(ctx, &heightQuery{})
+	if err != nil {
+		return Status{}, err
+	}
+	r := res.(*heightReply)
+	return Status{Ready: r.ok, Sequencers: r.sequencers}, nil
+}
+
 func (f *Facade) write(ctx context.Context, w *write) (schedule.Written, error) {
 	res, err := f.request(ctx, w)
 	if err != nil {

@@ -49,8 +49,9 @@ type HeightUpdate struct{ Height uint64 }
 type heightQuery struct{}
 
 type heightReply struct {
-	height uint64
-	ok     bool
+	height     uint64
+	ok         bool
+	sequencers int // live sequencers: the load routers place by
 }
 
 // idle is a Sequencer's request to be stopped after a quiet period.

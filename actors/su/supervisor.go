@@ -99,7 +99,7 @@ func (s *supervisor) Receive(ctx actor.Context) {
 			}()
 		}
 	case *heightQuery:
-		ctx.Respond(&heightReply{height: s.height, ok: s.heightKnown})
+		ctx.Respond(&heightReply{height: s.height, ok: s.heightKnown, sequencers: len(s.children)})
 	case *write:
 		msg.height, msg.heightKnown = s.height, s.heightKnown
 		s.route(ctx, msg, ctx.Sender())

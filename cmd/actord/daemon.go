@@ -19,8 +19,10 @@ import (
 
 	"github.com/actord/actord/actors/actorkit"
 	"github.com/actord/actord/actors/node"
+	"github.com/actord/actord/actors/suremote"
 	"github.com/actord/actord/http/server"
 	"github.com/actord/actord/internal/config"
+	"github.com/actord/actord/internal/membership"
 )
 
 func cmdNode(args []string, stdout, stderr io.Writer) int {
@@ -83,14 +85,11 @@ func daemon(name, usageLine string, args []string, stdout, stderr io.Writer, nPo
 	if printProblems(stderr, err) {
 		return exitFailure
 	}
-	if r.Mode == "router" {
-		return notLanded("router mode", "#6")(nil, stdout, stderr)
-	}
-	return runDaemon(r, roles{su: r.Mode == "su", alarm: r.RPCURL != ""}, stdout, stderr)
+	return runDaemon(r, roles{su: r.Mode == "su", router: r.Mode == "router", alarm: r.RPCURL != ""}, stdout, stderr)
 }
 
 // roles says which roles a node runs.
-type roles struct{ su, alarm bool }
+type roles struct{ su, router, alarm bool }
 
 // runDaemon runs the node with its roles until SIGINT or SIGTERM.
 func runDaemon(r *config.Resolved, ro roles, stdout, stderr io.Writer) int {
@@ -118,7 +117,7 @@ func runDaemon(r *config.Resolved, ro roles, stdout, stderr io.Writer) int {
 // node serves.
 func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Logger, ready chan<- string) error {
 	cfg := r.Config
-	logger.Info("actord starting", "version", version, "go", runtime.Version(), "su", ro.su, "alarm_client", ro.alarm, "env_file", r.EnvFile)
+	logger.Info("actord starting", "version", version, "go", runtime.Version(), "su", ro.su, "router", ro.router, "alarm_client", ro.alarm, "env_file", r.EnvFile)
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
@@ -131,12 +130,16 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 		return err
 	}
 	var sur *suRole
+	var rtr *routerRole
 	var alr *alarmRole
 	var children []node.Child
 	closeRoles := func() error {
 		var err error
 		if sur != nil {
 			err = sur.close()
+		}
+		if rtr != nil {
+			err = errors.Join(err, rtr.close())
 		}
 		if alr != nil {
 			err = errors.Join(err, alr.close())
@@ -149,23 +152,64 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 		}
 		children = append(children, sur.children...)
 	}
+	if ro.router {
+		if rtr, err = openRouter(cfg, sys.ActorSystem, logger, reg); err != nil {
+			return errors.Join(err, closeRoles())
+		}
+		children = append(children, rtr.children...)
+	}
 	if ro.alarm {
 		if alr, err = openAlarm(cfg, sys.ActorSystem, logger, reg); err != nil {
 			return errors.Join(err, closeRoles())
 		}
 		children = append(children, alr.children...)
 	}
+	// Remoting starts before any actor: protoactor sets the system's
+	// address when it starts, and running actors read it unlocked. Routers
+	// see an SU once its remote API actor answers (below), not before.
+	var cl *membership.Member
+	if cfg.ClusterProvider != "" && (sur != nil || rtr != nil) {
+		if cl, err = joinCluster(cfg, sys.ActorSystem, logger, sur != nil); err != nil {
+			return errors.Join(err, closeRoles())
+		}
+	}
 	nd, err := node.Start(sys.ActorSystem, logger, children...)
 	if err != nil {
+		if cl != nil {
+			cl.Close(logger)
+		}
 		return errors.Join(err, closeRoles())
 	}
 	srv := server.New(logger, reg, nd)
 	if sur != nil {
 		sur.register(srv.Echo())
 	}
+	if rtr != nil {
+		rtr.register(srv.Echo())
+	}
 	if err := srv.Listen(cfg.HTTPAddr); err != nil {
+		if cl != nil {
+			cl.Close(logger)
+		}
 		shutdownActors(context.Background(), nd, sys, logger)
 		return errors.Join(err, closeRoles())
+	}
+	if sur != nil && cl != nil {
+		url := cfg.PublicURL
+		if url == "" {
+			url = "http://" + reachable(srv.Addr().String())
+		}
+		if _, err := sys.Root.SpawnNamed(sur.remoteProps(srv.Echo(), url, logger), suremote.Name); err != nil {
+			cl.Close(logger)
+			shutdownActors(context.Background(), nd, sys, logger)
+			return errors.Join(err, closeRoles())
+		}
+		logger.Info("SU serves the cluster", "url", url)
+	}
+	rctx, stopReconcile := context.WithCancel(context.Background())
+	defer stopReconcile()
+	if rtr != nil {
+		go rtr.reconcile(rctx)
 	}
 
 	serveErr := make(chan error, 1)
@@ -185,9 +229,17 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
+	stopReconcile()
+	if sur != nil && cl != nil {
+		// Leave first, so routers stop sending here while requests drain.
+		cl.Deregister(logger)
+	}
 	if err := srv.Shutdown(sctx); err != nil {
 		logger.Warn("HTTP requests were still running at the shutdown deadline", "err", err)
 		runErr = errors.Join(runErr, err)
+	}
+	if cl != nil {
+		cl.Close(logger)
 	}
 	if err := shutdownActors(sctx, nd, sys, logger); err != nil {
 		runErr = errors.Join(runErr, err)
@@ -206,6 +258,19 @@ func shutdownActors(ctx context.Context, nd *node.Node, sys *actorkit.System, lo
 		logger.Warn("Actors did not stop before the shutdown deadline", "err", err)
 	}
 	return errors.Join(err, sys.Shutdown(ctx))
+}
+
+// reachable turns a listen address into one a client can dial: an
+// unspecified host becomes loopback.
+func reachable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 func buildInfo() prometheus.Collector {

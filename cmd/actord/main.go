@@ -19,7 +19,7 @@ var version = "dev"
 const (
 	exitOK      = 0
 	exitFailure = 1 // the command ran and failed (bad config, invalid item, runtime error)
-	exitUsage   = 2 // bad usage, or a capability that has not landed yet
+	exitUsage   = 2 // bad usage
 )
 
 func main() {
@@ -37,7 +37,7 @@ func commands() []command {
 	return []command{
 		{"", "actord [flags]", "run a single node: every role that is configured", cmdNode},
 		{"su", "actord su PORT [flags]", "run the ao Scheduler Unit on PORT", cmdSU},
-		{"router", "actord router PORT [flags]", "run an SU router on PORT", notLanded("router mode", "#6")},
+		{"router", "actord router PORT [flags]", "run an SU router on PORT", cmdRouter},
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", cmdScheduler},
 		{"mig", "actord mig RANGE", "move data item bytes from PostgreSQL into the USE_DISK byte store", cmdMig},
 		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", cmdDevnet},
@@ -72,15 +72,6 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun 'actord COMMAND -h' for a command's flags. Settings come from flags, then the")
 	fmt.Fprintln(w, "environment, then a .env file, then defaults; 'actord check-config' shows them.")
-}
-
-// notLanded is the command for a capability this build does not have yet.
-// It says so and exits 2 rather than pretending to work.
-func notLanded(what, issue string) func([]string, io.Writer, io.Writer) int {
-	return func(_ []string, _, stderr io.Writer) int {
-		fmt.Fprintf(stderr, "actord: %s is not available in this build yet (tracked in issue %s)\n", what, issue)
-		return exitUsage
-	}
 }
 
 // parseArgs parses flags that may appear before, between or after the

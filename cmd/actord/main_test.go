@@ -46,11 +46,15 @@ func runCapture(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
-func TestNotLandedCommandsExit2(t *testing.T) {
-	for _, args := range [][]string{{"router", "9000"}} {
-		code, _, stderr := runCapture(args...)
-		if code != exitUsage || !strings.Contains(stderr, "not available in this build yet") {
-			t.Errorf("actord %v = %d %q, want 2 and a plain message", args, code, stderr)
+func TestCommandLineErrors(t *testing.T) {
+	// A router without cluster membership says what it needs.
+	code, _, stderr := runCapture("router", "9000", "--env-file", "/dev/null", "--su-data-dir", t.TempDir())
+	if code != exitFailure || !strings.Contains(stderr, "ACTORD_CLUSTER_PROVIDER") {
+		t.Errorf("actord router 9000 = %d %q, want 1 and the missing setting", code, stderr)
+	}
+	for _, args := range [][]string{{"router"}, {"router", "http"}} {
+		if code, _, stderr := runCapture(args...); code != exitUsage {
+			t.Errorf("actord %v = %d %q, want 2", args, code, stderr)
 		}
 	}
 	if code, _, _ := runCapture("frobnicate"); code != exitUsage {

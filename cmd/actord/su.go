@@ -18,6 +18,7 @@ import (
 	"github.com/actord/actord/actors/arweave"
 	"github.com/actord/actord/actors/node"
 	"github.com/actord/actord/actors/su"
+	"github.com/actord/actord/actors/suremote"
 	"github.com/actord/actord/http/suapi"
 	"github.com/actord/actord/internal/config"
 	"github.com/actord/actord/internal/gateway"
@@ -92,6 +93,15 @@ func (r *suRole) register(e *echo.Echo) {
 }
 
 func (r *suRole) close() error { return r.store.Close() }
+
+// remoteProps returns the actor routers forward requests to; it serves
+// them through h, the node's HTTP API.
+func (r *suRole) remoteProps(h http.Handler, url string, logger *slog.Logger) *actor.Props {
+	return suremote.NewProps(suremote.Config{
+		Handler: h, Status: su.NewFacade(r.sys.Root, node.ChildPID(r.sys, suActor)).Status,
+		URL: url, Address: r.wallet.Address(), Version: version, Logger: logger.With("actor", suremote.Name),
+	})
+}
 
 // suStore is what the SU needs from a store.
 type suStore interface {

@@ -38,7 +38,30 @@ type suProcess struct {
 
 func startSU(t *testing.T, dataDir string, env ...string) *suProcess {
 	t.Helper()
-	cmd := actordCmd(t, "su", "0", "--http-addr", "127.0.0.1:0", "--log-format", "json", "--su-data-dir", dataDir, "--env-file", "/dev/null")
+	return startSUOn(t, 0, dataDir, env...)
+}
+
+// startSUOn starts an SU on a given port (0 picks one).
+func startSUOn(t *testing.T, port int, dataDir string, env ...string) *suProcess {
+	t.Helper()
+	p := startActord(t, []string{"su", fmt.Sprint(port), "--http-addr", "127.0.0.1:0", "--su-data-dir", dataDir}, env)
+	// Ready for writes once the gateway has given a block height.
+	p.waitFor(t, "a block height", func() bool {
+		res, err := http.Get(p.base + "/timestamp")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == 200
+	})
+	return p
+}
+
+// startActord runs actord with args (JSON logs, no .env) and env as an
+// OS process, and returns once its HTTP API listens.
+func startActord(t *testing.T, args, env []string) *suProcess {
+	t.Helper()
+	cmd := actordCmd(t, append(args, "--log-format", "json", "--env-file", "/dev/null")...)
 	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -67,26 +90,28 @@ func startSU(t *testing.T, dataDir string, env ...string) *suProcess {
 	select {
 	case a := <-addr:
 		p.base = "http://" + a
-		// Ready for writes once the gateway has given a block height.
-		for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
-			res, err := http.Get(p.base + "/timestamp")
-			if err == nil {
-				res.Body.Close()
-				if res.StatusCode == 200 {
-					break
-				}
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("actord su never got a block height:\n%s", p.log())
-			}
-		}
 	case <-p.done:
-		t.Fatalf("actord su exited during start-up:\n%s", p.log())
+		t.Fatalf("actord %s exited during start-up:\n%s", args[0], p.log())
 	case <-time.After(time.Minute):
 		cmd.Process.Kill()
-		t.Fatalf("actord su did not start:\n%s", p.log())
+		t.Fatalf("actord %s did not start:\n%s", args[0], p.log())
 	}
 	return p
+}
+
+// waitFor polls cond until it holds, failing the test after a minute.
+func (p *suProcess) waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("actord never got %s:\n%s", what, p.log())
+		}
+		select {
+		case <-p.done:
+			t.Fatalf("actord exited while waiting for %s:\n%s", what, p.log())
+		default:
+		}
+	}
 }
 
 func (p *suProcess) log() string {

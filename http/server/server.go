@@ -20,6 +20,9 @@ import (
 // reference SU's limit).
 const MaxBodyBytes = 10 << 20
 
+// RetryAfterSeconds is the Retry-After of every 503.
+const RetryAfterSeconds = "5"
+
 // HealthChecker reports whether the node can serve.
 type HealthChecker interface {
 	Healthy(ctx context.Context) error
@@ -116,6 +119,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case status >= 500:
 		// 503s have a cause that its owner (store, gateway actor) logs.
 		s.logger.Debug("Request refused", "method", c.Request().Method, "path", c.Request().URL.Path, "status", status, "err", err)
+	}
+	if status == http.StatusServiceUnavailable && c.Response().Header().Get("Retry-After") == "" {
+		// Every 503 here is transient (store, gateway, an SU behind a
+		// router); tell clients when to come back.
+		c.Response().Header().Set("Retry-After", RetryAfterSeconds)
 	}
 	if c.Request().Method == http.MethodHead {
 		err = c.NoContent(status)

@@ -40,6 +40,17 @@ type Config struct {
 	UploadNodeURL      string
 	SchedulerListPath  string
 
+	// Cluster membership and routing.
+	ClusterProvider string
+	ClusterName     string
+	ClusterAddr     string
+	ClusterSeeds    []string
+	AutomanagedPort int
+	EtcdEndpoints   []string
+	PublicURL       string
+	RouterRedirect  bool
+	RouterTimeout   time.Duration
+
 	RPCURL string
 	// Alarm Clock client.
 	AlarmAddress      string
@@ -104,6 +115,27 @@ var settings = []setting{
 		set: func(c *Config, v string) error { c.UploadNodeURL = v; return checkURL(v, "http", "https") }},
 	{env: "SCHEDULER_LIST_PATH", usage: "router mode: JSON list of SUs ({url, no_route, wallets_to_route, wallets_only})",
 		set: func(c *Config, v string) error { c.SchedulerListPath = v; return nil }},
+	{env: "ACTORD_CLUSTER_PROVIDER", usage: "cluster membership: empty (no cluster), automanaged (static ACTORD_CLUSTER_SEEDS) or etcd",
+		set: func(c *Config, v string) error { c.ClusterProvider = v; return oneOf(v, "", "automanaged", "etcd") }},
+	{env: "ACTORD_CLUSTER_NAME", def: "actord", usage: "cluster name: nodes join only clusters of the same name",
+		set: func(c *Config, v string) error { c.ClusterName = v; return nonEmpty(v) }},
+	{env: "ACTORD_CLUSTER_ADDR", def: "127.0.0.1:0", usage: "host:port of protoactor remoting (gRPC); other nodes must reach this host",
+		set: func(c *Config, v string) error { c.ClusterAddr = v; return checkAddr(v) }},
+	{env: "ACTORD_CLUSTER_SEEDS", usage: "automanaged: comma-separated host:port of every node's membership port (ACTORD_AUTOMANAGED_PORT)",
+		set: func(c *Config, v string) error { c.ClusterSeeds = splitList(v); return eachAddr(c.ClusterSeeds) }},
+	{env: "ACTORD_AUTOMANAGED_PORT", def: "6330", usage: "automanaged: port this node serves its membership health on (all interfaces)",
+		set: func(c *Config, v string) (err error) { c.AutomanagedPort, err = intIn(v, 1, 65535); return err }},
+	{env: "ACTORD_ETCD_ENDPOINTS", def: "http://127.0.0.1:2379", usage: "etcd: comma-separated client URLs",
+		set: func(c *Config, v string) error { c.EtcdEndpoints = splitList(v); return nil }},
+	{env: "ACTORD_PUBLIC_URL", usage: "an SU's URL as clients and routers name it (SCHEDULER_LIST_PATH); default http://<http addr>",
+		set: func(c *Config, v string) error {
+			c.PublicURL = strings.TrimSuffix(v, "/")
+			return checkURL(v, "http", "https")
+		}},
+	{env: "ACTORD_ROUTER_REDIRECT", def: "false", usage: "router: answer 307 to the owning SU (reference behaviour) instead of forwarding over remoting",
+		set: func(c *Config, v string) (err error) { c.RouterRedirect, err = strconv.ParseBool(v); return err }},
+	{env: "ACTORD_ROUTER_TIMEOUT", def: "30s", usage: "router: how long a forwarded request may take before the client gets 503",
+		set: func(c *Config, v string) (err error) { c.RouterTimeout, err = positiveDuration(v); return err }},
 	{env: "ACTORD_RPC_URL", usage: "Ethereum JSON-RPC endpoint (http, ws or an IPC path); when set the alarm client runs",
 		set: func(c *Config, v string) error { c.RPCURL = v; return checkRPC(v) }},
 	{env: "ACTORD_ALARM_ADDRESS", def: "0xe109ecb193841af9da3110c80fdd365d1c23be2a", usage: "address of the Alarm Scheduler contract (v0.6)",
@@ -255,8 +287,19 @@ func (r *Resolved) validate() []error {
 	if c.AlarmKeyFile != "" && c.AlarmKeystore != "" {
 		problems = append(problems, errors.New("set ACTORD_ALARM_KEY_FILE or ACTORD_ALARM_KEYSTORE, not both"))
 	}
-	if c.Mode == "router" && c.SchedulerListPath == "" {
-		problems = append(problems, errors.New("MODE=router needs SCHEDULER_LIST_PATH, the list of SUs to route to"))
+	if c.Mode == "router" && c.ClusterProvider == "" {
+		problems = append(problems, errors.New("MODE=router needs ACTORD_CLUSTER_PROVIDER (automanaged or etcd): the router learns live SUs from cluster membership"))
+	}
+	if c.ClusterProvider == "automanaged" && len(c.ClusterSeeds) == 0 {
+		problems = append(problems, errors.New("ACTORD_CLUSTER_PROVIDER=automanaged needs ACTORD_CLUSTER_SEEDS, the membership ports of the SU nodes"))
+	}
+	if c.ClusterProvider == "etcd" && len(c.EtcdEndpoints) == 0 {
+		problems = append(problems, errors.New("ACTORD_CLUSTER_PROVIDER=etcd needs ACTORD_ETCD_ENDPOINTS"))
+	}
+	if c.ClusterProvider != "" {
+		if host, _, _ := net.SplitHostPort(c.ClusterAddr); host == "" || net.ParseIP(host).IsUnspecified() {
+			problems = append(problems, fmt.Errorf("ACTORD_CLUSTER_ADDR=%q: name a host other nodes can reach, not an unspecified address", c.ClusterAddr))
+		}
 	}
 	if c.SchedulerListPath != "" {
 		if err := checkSchedulerList(c.SchedulerListPath); err != nil {
@@ -388,6 +431,25 @@ func checkURL(v string, schemes ...string) error {
 	}
 	if oneOf(u.Scheme, schemes...) != nil || u.Host == "" {
 		return fmt.Errorf("must be an absolute %s URL", strings.Join(schemes, " or "))
+	}
+	return nil
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func eachAddr(addrs []string) error {
+	for _, a := range addrs {
+		if err := checkAddr(a); err != nil {
+			return fmt.Errorf("%q %w", a, err)
+		}
 	}
 	return nil
 }

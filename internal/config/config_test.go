@@ -59,7 +59,7 @@ func TestPrecedence(t *testing.T) {
 
 func TestOverrideWins(t *testing.T) {
 	r, err := resolve(t, []string{"--http-addr", ":1"}, []string{"ACTORD_HTTP_ADDR=:2"}, Override{"ACTORD_HTTP_ADDR", ":9001"}, Override{"MODE", "router"})
-	if err == nil || !strings.Contains(err.Error(), "SCHEDULER_LIST_PATH") {
+	if err == nil || !strings.Contains(err.Error(), "ACTORD_CLUSTER_PROVIDER") {
 		t.Fatalf("router without a list: err = %v", err)
 	}
 	if r.HTTPAddr != ":9001" || r.Mode != "router" {
@@ -140,8 +140,38 @@ func TestSchedulerList(t *testing.T) {
 	if p := Problems(err); len(p) != 2 {
 		t.Fatalf("problems = %q, want 2", p)
 	}
-	if _, err := resolve(t, nil, []string{"MODE=router", "SCHEDULER_LIST_PATH=" + good}); err != nil {
+	if _, err := resolve(t, nil, []string{"MODE=router", "ACTORD_CLUSTER_PROVIDER=etcd", "SCHEDULER_LIST_PATH=" + good}); err != nil {
 		t.Fatalf("router with a good list: %v", err)
+	}
+}
+
+func TestClusterSettings(t *testing.T) {
+	for name, tc := range map[string]struct {
+		env     []string
+		problem string // "" = valid
+	}{
+		"no cluster":              {nil, ""},
+		"automanaged with seeds":  {[]string{"ACTORD_CLUSTER_PROVIDER=automanaged", "ACTORD_CLUSTER_SEEDS=127.0.0.1:6330, 127.0.0.1:6331"}, ""},
+		"automanaged, no seeds":   {[]string{"ACTORD_CLUSTER_PROVIDER=automanaged"}, "needs ACTORD_CLUSTER_SEEDS"},
+		"bad seed":                {[]string{"ACTORD_CLUSTER_PROVIDER=automanaged", "ACTORD_CLUSTER_SEEDS=su1"}, "ACTORD_CLUSTER_SEEDS"},
+		"unknown provider":        {[]string{"ACTORD_CLUSTER_PROVIDER=consul"}, "must be one of"},
+		"unreachable remote host": {[]string{"ACTORD_CLUSTER_PROVIDER=etcd", "ACTORD_CLUSTER_ADDR=0.0.0.0:8090"}, "name a host other nodes can reach"},
+		"router needs membership": {[]string{"MODE=router"}, "MODE=router needs ACTORD_CLUSTER_PROVIDER"},
+		"router on etcd":          {[]string{"MODE=router", "ACTORD_CLUSTER_PROVIDER=etcd", "ACTORD_ETCD_ENDPOINTS=http://e1:2379,http://e2:2379"}, ""},
+		"public url":              {[]string{"ACTORD_PUBLIC_URL=su1:9000"}, "ACTORD_PUBLIC_URL"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r, err := resolve(t, nil, tc.env)
+			switch {
+			case tc.problem == "" && err != nil:
+				t.Fatalf("unexpected problem: %v", err)
+			case tc.problem != "" && (err == nil || !strings.Contains(err.Error(), tc.problem)):
+				t.Fatalf("err = %v, want one containing %q", err, tc.problem)
+			}
+			if name == "router on etcd" && len(r.EtcdEndpoints) != 2 {
+				t.Fatalf("endpoints = %q", r.EtcdEndpoints)
+			}
+		})
 	}
 }
 
