@@ -57,17 +57,7 @@ func Join(ctx context.Context, sys *actor.ActorSystem, cfg Config) (m *Member, e
 	case "automanaged":
 		provider = automanaged.NewWithConfig(time.Second, cfg.AutomanagedPort, cfg.Seeds...)
 	case "etcd":
-		dl, _ := ctx.Deadline()
-		timeout := 5 * time.Second
-		if !dl.IsZero() {
-			timeout = time.Until(dl)
-		}
-		p, err := etcd.NewWithConfig("/actord", clientv3.Config{Endpoints: cfg.EtcdEndpoints, DialTimeout: timeout, Context: ctx},
-			etcd.WithKeepAliveTTL(3*time.Second))
-		if err != nil {
-			return nil, fmt.Errorf("etcd %v: %w", cfg.EtcdEndpoints, err)
-		}
-		provider = p
+		provider = &lazyEtcd{endpoints: cfg.EtcdEndpoints}
 	default:
 		return nil, fmt.Errorf("unknown cluster provider %q", cfg.Provider)
 	}
@@ -95,6 +85,50 @@ func Join(ctx context.Context, sys *actor.ActorSystem, cfg Config) (m *Member, e
 		cfg.Logger.Info("Joined cluster", "cluster", cfg.Name, "provider", cfg.Provider, "address", sys.Address(), "member", len(cfg.Kinds) > 0)
 	}
 	return &Member{c: c}, nil
+}
+
+// lazyEtcd creates the etcd provider (and its gRPC client) only when the
+// cluster starts it, after remoting started: protoactor's Remote.Start
+// replaces gRPC's global logger, which a running gRPC client reads
+// unsynchronised (a data race that -race reports).
+type lazyEtcd struct {
+	endpoints []string
+	p         *etcd.Provider
+}
+
+func (l *lazyEtcd) provider() (*etcd.Provider, error) {
+	if l.p == nil {
+		p, err := etcd.NewWithConfig("/actord", clientv3.Config{Endpoints: l.endpoints, DialTimeout: 5 * time.Second},
+			etcd.WithKeepAliveTTL(3*time.Second))
+		if err != nil {
+			return nil, fmt.Errorf("etcd %v: %w", l.endpoints, err)
+		}
+		l.p = p
+	}
+	return l.p, nil
+}
+
+func (l *lazyEtcd) StartMember(c *cluster.Cluster) error {
+	p, err := l.provider()
+	if err != nil {
+		return err
+	}
+	return p.StartMember(c)
+}
+
+func (l *lazyEtcd) StartClient(c *cluster.Cluster) error {
+	p, err := l.provider()
+	if err != nil {
+		return err
+	}
+	return p.StartClient(c)
+}
+
+func (l *lazyEtcd) Shutdown(graceful bool) error {
+	if l.p == nil {
+		return nil
+	}
+	return l.p.Shutdown(graceful)
 }
 
 // Member is this node's place in the cluster.
