@@ -29,6 +29,9 @@ import (
 // loopback, with fsync on and RSA-4096-signed items, against an SU it
 // starts in-process (or --url). Items are signed before the clock starts.
 func cmdBench(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "router" {
+		return cmdBenchRouter(args[1:], stdout, stderr)
+	}
 	fs := newFlagSet("bench", "actord bench su [flags]", stderr)
 	url := fs.String("url", "", "benchmark a running SU instead of starting one (it needs a reachable gateway)")
 	hot := fs.Int("hot-writes", 1500, "messages to one process")

@@ -507,3 +507,17 @@ func TestRouterClusterEtcd(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBenchRouterRuns keeps `actord bench router` working (tiny sizes;
+// the numbers are recorded in docs/BENCHMARKS.md, never asserted).
+func TestBenchRouterRuns(t *testing.T) {
+	code, out, stderr := runCapture("bench", "router", "--writes", "20", "--reads", "20", "--small", "20", "--concurrency", "2")
+	if code != exitOK {
+		t.Fatalf("bench router = %d\n%s\n%s", code, out, stderr)
+	}
+	for _, want := range []string{"| GET /processes/{id} | SU direct | 20 |", "| page-of-100 reads | through router | 20 |"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func commands() []command {
 		{"scheduler", "actord scheduler [flags]", "run the Ethereum Alarm Clock execution client", cmdScheduler},
 		{"mig", "actord mig RANGE", "move data item bytes from PostgreSQL into the USE_DISK byte store", cmdMig},
 		{"devnet", "actord devnet [flags]", "run a local Ethereum dev chain with the Alarm contracts", cmdDevnet},
-		{"bench", "actord bench su [flags]", "load-test the SU over loopback HTTP (writes/s, p50/p99, page reads)", cmdBench},
+		{"bench", "actord bench su|router [flags]", "load-test the SU over loopback HTTP, or what a router adds in front of it", cmdBench},
 		{"dataitem", "actord dataitem inspect [--unbundle] FILE...", "print ANS-104 data items as JSON and verify them", cmdDataItem},
 		{"wallet", "actord wallet generate PATH", "create an Arweave RSA-4096 wallet (JWK, mode 0600)", cmdWallet},
 		{"check-config", "actord check-config [flags]", "report every configuration problem and the effective settings", cmdCheckConfig},

@@ -71,7 +71,7 @@ func openRouter(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, 
 		if err := os.MkdirAll(cfg.SUDataDir, 0o700); err != nil {
 			return nil, fmt.Errorf("creating SU_DATA_DIR: %w", err)
 		}
-		pb, err := routes.OpenPebble(filepath.Join(cfg.SUDataDir, "router.pebble"))
+		pb, err := routes.OpenPebble(filepath.Join(cfg.SUDataDir, "router.pebble"), logger.With("component", "pebble"))
 		if err != nil {
 			return nil, err
 		}

@@ -395,6 +395,10 @@ func (s *Store) Meta(name string) ([]byte, error) { return s.get(metaKey(name)) 
 
 // pebbleLogger routes Pebble's own messages to slog at debug level, except
 // errors. Fatalf must not return: Pebble calls it on corruption.
+// Logger adapts l for Pebble: its info chatter at debug level, its
+// errors as errors.
+func Logger(l *slog.Logger) pebble.Logger { return pebbleLogger{l} }
+
 type pebbleLogger struct{ l *slog.Logger }
 
 func (p pebbleLogger) Infof(format string, args ...any) {

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
 	"github.com/cockroachdb/pebble/v2"
 
 	"github.com/actord/actord/internal/config"
+	"github.com/actord/actord/store/pebblestore"
 )
 
 // Pebble is the embedded mapping, for a router without DATABASE_URL.
@@ -31,9 +33,10 @@ type pebbleRoute struct {
 	Placed  time.Time `json:"placed"`
 }
 
-// OpenPebble opens (or creates) the mapping in dir.
-func OpenPebble(dir string) (*Pebble, error) {
-	db, err := pebble.Open(dir, &pebble.Options{})
+// OpenPebble opens (or creates) the mapping in dir; logger gets
+// Pebble's own messages.
+func OpenPebble(dir string, logger *slog.Logger) (*Pebble, error) {
+	db, err := pebble.Open(dir, &pebble.Options{Logger: pebblestore.Logger(logger)})
 	if err != nil {
 		return nil, fmt.Errorf("opening the route store: %w", err)
 	}

@@ -3,6 +3,7 @@ package routes
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -23,7 +24,7 @@ func TestMain(m *testing.M) {
 func backends(t *testing.T, fn func(t *testing.T, open func() Store)) {
 	t.Run("pebble", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "routes")
-		withReopen(t, fn, func() (Store, error) { return OpenPebble(dir) })
+		withReopen(t, fn, func() (Store, error) { return OpenPebble(dir, slog.New(slog.DiscardHandler)) })
 	})
 	t.Run("postgres", func(t *testing.T) {
 		dsn := pgtest.Database(t)
