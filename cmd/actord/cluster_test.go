@@ -28,6 +28,7 @@ import (
 // cluster is a test cluster of real actord processes on loopback.
 type testCluster struct {
 	t       *testing.T
+	gw      *fakeweave.Server
 	env     []string // shared by every node
 	seeds   []string // automanaged ports, one per SU seat
 	ports   []int    // HTTP ports, one per SU seat: an SU's URL is its identity
@@ -41,7 +42,7 @@ func newTestCluster(t *testing.T, seats int) *testCluster {
 	if _, err := wallet.Generate(w); err != nil {
 		t.Fatal(err)
 	}
-	c := &testCluster{t: t, raceDir: t.TempDir()}
+	c := &testCluster{t: t, gw: gw, raceDir: t.TempDir()}
 	for range seats {
 		c.seeds = append(c.seeds, fmt.Sprintf("127.0.0.1:%d", freePort(t)))
 		c.ports = append(c.ports, freePort(t))
@@ -261,6 +262,16 @@ func TestRouterCluster(t *testing.T) {
 		}
 		if err := cucheck.Verify(pid, s); err != nil {
 			t.Fatal(err)
+		}
+	}
+	// GET / and /timestamp are routed by process-id (or go to any SU).
+	for _, path := range []string{"/?process-id=" + pids[0], "/timestamp?process-id=" + pids[0], "/", "/timestamp"} {
+		var viaRouter, direct map[string]any
+		if getJSON(r.base+path, &viaRouter) != 200 || getJSON(su1.base+path, &direct) != 200 {
+			t.Fatalf("GET %s through the router failed", path)
+		}
+		if viaRouter["address"] != direct["address"] || viaRouter["block_height"] != direct["block_height"] {
+			t.Fatalf("GET %s: router %v, SU %v", path, viaRouter, direct)
 		}
 	}
 	// Errors come from the SU unchanged: an unknown process, a bad item.

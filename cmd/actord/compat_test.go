@@ -58,17 +58,34 @@ func TestClientCompatibility(t *testing.T) {
 	npmDeps(t)
 	t.Run("pebble", func(t *testing.T) { testClientCompatibility(t, nil) })
 	t.Run("postgres", func(t *testing.T) { testClientCompatibility(t, []string{"DATABASE_URL=" + pgtest.Database(t)}) })
+	// The same client run through a router (forwarding over remoting) in
+	// front of two SUs: clients cannot tell.
+	t.Run("router", func(t *testing.T) {
+		c := newTestCluster(t, 2)
+		su1, su2 := c.su(0, t.TempDir()), c.su(1, t.TempDir())
+		defer su1.stop(t)
+		defer su2.stop(t)
+		r := c.router(t.TempDir())
+		defer r.stop(t)
+		waitLive(t, r, su1.base, su2.base)
+		runCompat(t, c.gw, r)
+	})
 }
 
 func testClientCompatibility(t *testing.T, storeEnv []string) {
 	gw := fakeweave.New(1600000)
 	defer gw.Close()
+	p := startSU(t, t.TempDir(), append([]string{"GATEWAY_URL=" + gw.URL}, storeEnv...)...)
+	defer p.stop(t)
+	runCompat(t, gw, p)
+}
+
+// runCompat runs compat.mjs against p (an SU or a router).
+func runCompat(t *testing.T, gw *fakeweave.Server, p *suProcess) {
 	tx := ans104.Encode(bytes.Repeat([]byte{0xa7}, 32))
 	l1 := ans104.Encode(bytes.Repeat([]byte{0x5c}, 32))
 	gw.AddTx(tx, 0)
 	gw.AddTx(l1, 25)
-	p := startSU(t, t.TempDir(), append([]string{"GATEWAY_URL=" + gw.URL}, storeEnv...)...)
-	defer p.stop(t)
 
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	defer cancel()
