@@ -32,6 +32,7 @@ type testCluster struct {
 	env     []string // shared by every node
 	seeds   []string // automanaged ports, one per SU seat
 	ports   []int    // HTTP ports, one per SU seat: an SU's URL is its identity
+	remotes []int    // remoting ports, fixed per seat as in production
 	raceDir string
 }
 
@@ -46,6 +47,7 @@ func newTestCluster(t *testing.T, seats int) *testCluster {
 	for range seats {
 		c.seeds = append(c.seeds, fmt.Sprintf("127.0.0.1:%d", freePort(t)))
 		c.ports = append(c.ports, freePort(t))
+		c.remotes = append(c.remotes, freePort(t))
 	}
 	c.env = []string{
 		"GATEWAY_URL=" + gw.URL, "SU_WALLET_PATH=" + w,
@@ -112,7 +114,8 @@ func upstreamRace(report string) bool {
 func (c *testCluster) su(i int, dataDir string) *suProcess {
 	c.t.Helper()
 	_, port, _ := net.SplitHostPort(c.seeds[i])
-	return startSUOn(c.t, c.ports[i], dataDir, append(c.env, "ACTORD_AUTOMANAGED_PORT="+port)...)
+	return startSUOn(c.t, c.ports[i], dataDir, append(c.env, "ACTORD_AUTOMANAGED_PORT="+port,
+		fmt.Sprintf("ACTORD_CLUSTER_ADDR=127.0.0.1:%d", c.remotes[i]))...)
 }
 
 func (c *testCluster) router(dataDir string, extra ...string) *suProcess {
