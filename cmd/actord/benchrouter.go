@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/actord/actord/internal/ans104"
@@ -60,13 +61,15 @@ func benchRouter(out, stderr io.Writer, writes, reads, small, conc int) error {
 	env := []string{"GATEWAY_URL=" + gw.URL, "SU_WALLET_PATH=" + walletPath, "ACTORD_CLUSTER_PROVIDER=automanaged",
 		fmt.Sprintf("ACTORD_CLUSTER_SEEDS=127.0.0.1:%d", amPort), fmt.Sprintf("ACTORD_AUTOMANAGED_PORT=%d", amPort),
 		"ACTORD_CLUSTER_NAME=bench"}
+	stderr = &lockedWriter{w: stderr} // both children report to it
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	suBase, err := startChild(ctx, stderr, []string{"su", "0", "--http-addr", "127.0.0.1:0", "--su-data-dir", filepath.Join(dir, "su")}, env)
+	var children sync.WaitGroup
+	defer func() { cancel(); children.Wait() }() // children stop and stop writing to stderr before we return
+	suBase, err := startChild(ctx, &children, stderr, []string{"su", "0", "--http-addr", "127.0.0.1:0", "--su-data-dir", filepath.Join(dir, "su")}, env)
 	if err != nil {
 		return err
 	}
-	routerBase, err := startChild(ctx, stderr, []string{"router", "0", "--http-addr", "127.0.0.1:0", "--su-data-dir", filepath.Join(dir, "router")}, env)
+	routerBase, err := startChild(ctx, &children, stderr, []string{"router", "0", "--http-addr", "127.0.0.1:0", "--su-data-dir", filepath.Join(dir, "router")}, env)
 	if err != nil {
 		return err
 	}
@@ -165,8 +168,9 @@ func waitHTTP(c *http.Client, url string, within time.Duration) error {
 }
 
 // startChild runs this executable with args as a child that lives until
-// ctx ends, and returns its HTTP base URL once it listens.
-func startChild(ctx context.Context, stderr io.Writer, args, env []string) (string, error) {
+// ctx ends, and returns its HTTP base URL once it listens; wg is done when
+// the child has exited and its output is read.
+func startChild(ctx context.Context, wg *sync.WaitGroup, stderr io.Writer, args, env []string) (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
@@ -182,9 +186,11 @@ func startChild(ctx context.Context, stderr io.Writer, args, env []string) (stri
 	if err := cmd.Start(); err != nil {
 		return "", err
 	}
-	go func() { <-ctx.Done(); cmd.Wait() }()
 	addr := make(chan string, 1)
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
+		defer cmd.Wait() // after the pipe is drained, as os/exec requires
 		sc := bufio.NewScanner(pipe)
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
@@ -202,4 +208,15 @@ func startChild(ctx context.Context, stderr io.Writer, args, env []string) (stri
 	case <-time.After(time.Minute):
 		return "", fmt.Errorf("actord %s did not start", args[0])
 	}
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }

@@ -95,7 +95,7 @@ func TestCheckConfigReportsEverything(t *testing.T) {
 	if code != exitFailure {
 		t.Fatalf("exit = %d, want 1", code)
 	}
-	for _, want := range []string{"DATABASE_URL", "DB_READ_CONNECTIONS", "SCHEDULER_LIST_PATH", "GATEWAY_URL", "4 configuration problem(s)"} {
+	for _, want := range []string{"DATABASE_URL", "DB_READ_CONNECTIONS", "ACTORD_CLUSTER_PROVIDER", "GATEWAY_URL", "4 configuration problem(s)"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not mention %s:\n%s", want, stderr)
 		}
