@@ -7,10 +7,12 @@ import (
 	"maps"
 	"math/big"
 	"net"
+	"os"
 	"strconv"
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -43,6 +45,14 @@ type NodeConfig struct {
 	// hundreds of blocks a second; go-ethereum's mine-on-transaction loop
 	// is off because it would race with Commit.
 	Pump time.Duration
+	// IPCPath, if set, also serves JSON-RPC (every namespace, as geth
+	// does) on this Unix socket.
+	IPCPath string
+	// Unlocked accounts are held by the node, unlocked, like the developer
+	// account of `geth --dev`: eth_accounts lists them and
+	// eth_signTransaction / eth_sendTransaction sign with them. Fund them
+	// through Alloc.
+	Unlocked []*ecdsa.PrivateKey
 }
 
 // Node is an in-process go-ethereum dev chain, the equivalent of
@@ -52,7 +62,10 @@ type Node struct {
 	stack  *node.Node
 	beacon *catalyst.SimulatedBeacon
 	url    string
+	ipc    string
 	mu     sync.Mutex // serializes sealing in Pump mode
+	paused bool       // under mu: the pump seals nothing
+	keyDir string     // keystore of the unlocked accounts, removed on Close
 	stop   chan struct{}
 	done   chan struct{}
 }
@@ -93,9 +106,14 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		nc.WSHost, nc.WSPort, nc.WSModules, nc.WSOrigins = host, wsPort, []string{"eth", "net", "web3"}, []string{"*"}
 	}
 	nc.AuthPort = 0
-	nc.IPCPath = ""
+	nc.IPCPath = cfg.IPCPath
 	stack, err := node.New(&nc)
 	if err != nil {
+		return nil, err
+	}
+	keyDir, err := unlock(stack, cfg.Unlocked)
+	if err != nil {
+		stack.Close()
 		return nil, err
 	}
 	alloc := core.SystemContractAllocs()
@@ -111,6 +129,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	backend, err := eth.New(stack, &ec)
 	if err != nil {
 		stack.Close()
+		os.RemoveAll(keyDir)
 		return nil, err
 	}
 	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{})
@@ -118,6 +137,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	beacon, err := catalyst.NewSimulatedBeacon(cfg.Period, common.Address{}, backend)
 	if err != nil {
 		stack.Close()
+		os.RemoveAll(keyDir)
 		return nil, err
 	}
 	if cfg.Pump == 0 {
@@ -126,11 +146,15 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	}
 	if err := stack.Start(); err != nil {
 		stack.Close()
+		os.RemoveAll(keyDir)
 		return nil, err
 	}
-	n := &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint(), stop: make(chan struct{}), done: make(chan struct{})}
+	n := &Node{stack: stack, beacon: beacon, url: stack.HTTPEndpoint(), keyDir: keyDir, stop: make(chan struct{}), done: make(chan struct{})}
 	if cfg.WS {
 		n.ws = stack.WSEndpoint()
+	}
+	if cfg.IPCPath != "" {
+		n.ipc = stack.IPCEndpoint()
 	}
 	if cfg.Pump > 0 {
 		go n.pump(cfg.Pump)
@@ -138,6 +162,31 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		close(n.done)
 	}
 	return n, nil
+}
+
+// unlock imports keys into a keystore the node holds, unlocked; it
+// returns the keystore's directory ("" without keys).
+func unlock(stack *node.Node, keys []*ecdsa.PrivateKey) (string, error) {
+	if len(keys) == 0 {
+		return "", nil
+	}
+	dir, err := os.MkdirTemp("", "devchain-keystore-")
+	if err != nil {
+		return "", err
+	}
+	ks := keystore.NewKeyStore(dir, keystore.LightScryptN, keystore.LightScryptP)
+	for _, k := range keys {
+		acct, err := ks.ImportECDSA(k, "")
+		if err == nil {
+			err = ks.Unlock(acct, "")
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+			return "", fmt.Errorf("unlocking a dev account: %w", err)
+		}
+	}
+	stack.AccountManager().AddBackend(ks)
+	return dir, nil
 }
 
 func (n *Node) pump(every time.Duration) {
@@ -149,9 +198,29 @@ func (n *Node) pump(every time.Duration) {
 		case <-n.stop:
 			return
 		case <-t.C:
-			n.Commit()
+			n.mu.Lock()
+			if !n.paused {
+				n.beacon.Commit()
+			}
+			n.mu.Unlock()
 		}
 	}
+}
+
+// Pause stops the pump: until Resume, blocks are sealed only by Commit.
+// Reorg tests pause the chain so that a transaction stays unconfirmed
+// while they build a competing branch.
+func (n *Node) Pause() {
+	n.mu.Lock()
+	n.paused = true
+	n.mu.Unlock()
+}
+
+// Resume restarts the pump after Pause.
+func (n *Node) Resume() {
+	n.mu.Lock()
+	n.paused = false
+	n.mu.Unlock()
 }
 
 // Commit seals a block now. Use it only in Pump mode (or with Period 0
@@ -164,11 +233,24 @@ func (n *Node) Commit() common.Hash {
 }
 
 // Fork rewinds the chain to parent, for reorg tests: the next Commit
-// builds a sibling of the old head.
+// builds a sibling of the old head. The transaction pool must be empty.
+// The transactions of the blocks dropped return to the pool (as on a
+// real node), unless DropPending follows.
 func (n *Node) Fork(parent common.Hash) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return n.beacon.Fork(parent)
+}
+
+// DropPending empties the transaction pool, after waiting for it to
+// take in the latest head (so a Fork's reinjected transactions go too):
+// with Fork it builds a branch on which a transaction mined before has
+// vanished, as when the nodes that saw it are not the ones that build
+// the new branch.
+func (n *Node) DropPending() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.beacon.Rollback() // TxPool().Clear(), which first syncs the pool with the head
 }
 
 // URL is the HTTP JSON-RPC endpoint.
@@ -176,6 +258,9 @@ func (n *Node) URL() string { return n.url }
 
 // WSURL is the WebSocket JSON-RPC endpoint ("" unless NodeConfig.WS).
 func (n *Node) WSURL() string { return n.ws }
+
+// IPCPath is the IPC endpoint ("" unless NodeConfig.IPCPath).
+func (n *Node) IPCPath() string { return n.ipc }
 
 // Client returns an in-process client.
 func (n *Node) Client() *ethclient.Client { return ethclient.NewClient(n.stack.Attach()) }
@@ -188,7 +273,11 @@ func (n *Node) Close() error {
 		close(n.stop)
 	}
 	<-n.done
-	return n.stack.Close()
+	err := n.stack.Close()
+	if n.keyDir != "" {
+		os.RemoveAll(n.keyDir)
+	}
+	return err
 }
 
 // Funded returns a genesis alloc giving each key balance wei.
