@@ -17,7 +17,9 @@ import (
 // callActor follows one call: it sleeps (costing no RPC) until the policy
 // says something can happen, then rereads the call, claims or executes
 // through the sender, reads the receipt's logs, and stops when the call is
-// done, expired or cannot pay.
+// done, expired or cannot pay. Reads and simulations wait for a read slot
+// from the Scheduler actor (its parent), which hands slots out by
+// priority: the call's target block.
 type callActor struct {
 	cfg     SchedulerConfig
 	addr    common.Address
@@ -27,7 +29,13 @@ type callActor struct {
 	balance *big.Int
 	head    uint64
 	wakeAt  uint64
-	busy    bool // a read or a transaction is in flight
+	hint    uint64 // the target block (or a lower bound) before the first read
+	reading bool   // a read or simulation is queued or in flight
+	next    func(actor.Context)
+	inTx    bool // a claim or execute is with the sender, not yet final
+	// reorg is set while a reorged-out transaction of ours waits for a
+	// decision: the next read (and simulation) decides resend or abandon.
+	reorg   *TxReorged
 	sleptAt uint64
 	inLoop  bool
 }
@@ -46,8 +54,8 @@ type callRead struct {
 	err     error
 }
 
-func newCallActor(cfg SchedulerConfig, addr common.Address) *callActor {
-	return &callActor{cfg: cfg, addr: addr, logger: cfg.Logger.With("logger", "call-"+strings.ToLower(addr.Hex()))}
+func newCallActor(cfg SchedulerConfig, addr common.Address, hint uint64) *callActor {
+	return &callActor{cfg: cfg, addr: addr, hint: hint, logger: cfg.Logger.With("logger", "call-"+strings.ToLower(addr.Hex()))}
 }
 
 func (c *callActor) Receive(ctx actor.Context) {
@@ -55,42 +63,128 @@ func (c *callActor) Receive(ctx actor.Context) {
 	case *actor.Started:
 		c.read(ctx)
 	case *Head:
-		c.head = msg.Number
-		if !c.busy && c.head >= c.wakeAt {
+		c.head = max(c.head, msg.Number)
+		if !c.reading && (c.reorg != nil || (!c.inTx && c.head >= c.wakeAt)) {
 			c.read(ctx)
 		}
+	case *readGranted:
+		op := c.next
+		c.next = nil
+		if op == nil {
+			// A grant this instance did not ask for (the request was made
+			// before a restart): give the slot back.
+			ctx.Send(ctx.Parent(), &readDone{pid: ctx.Self()})
+			return
+		}
+		op(ctx)
 	case *callRead:
-		c.busy = false
+		c.reading = false
 		if msg.err != nil {
 			c.logger.Warn("Reading the call failed; will retry", "err", msg.err)
 			c.wakeAt = c.head + 1
 			return
 		}
 		c.call, c.price, c.balance = msg.call, msg.price, msg.balance
+		if c.reorg != nil {
+			// After a reorg the canonical head may be lower than the
+			// highest one seen: decide on the chain as it is now.
+			c.head = msg.head
+			c.decide(ctx)
+			return
+		}
 		c.head = max(c.head, msg.head)
-		c.act(ctx)
+		if !c.inTx {
+			c.act(ctx)
+		}
 	case *simulated:
-		c.busy = false
+		c.reading = false
+		if c.reorg != nil {
+			if msg.ok {
+				c.resend(ctx, "the call still needs executing")
+			} else {
+				c.abandon(ctx, msg.reason)
+			}
+			return
+		}
 		if !msg.ok {
 			c.logger.Info("Not executing yet: "+msg.reason, "reason", msg.reason)
 			c.wakeAt = c.head + 1
 			return
 		}
 		c.sendExecute(ctx)
+	case *TxReorged:
+		c.reorg = msg
+		c.logger.Warn("Transaction reorged out; rechecking the call", "action", msg.Action, "tx", msg.Hash, "block", msg.Block)
+		if !c.reading {
+			c.read(ctx)
+		}
 	case *TxDone:
-		c.busy = false
+		c.inTx, c.reorg = false, nil
 		c.done(ctx, msg)
 	}
+}
+
+// withSlot runs op once the Scheduler actor grants a read slot; op's
+// goroutine sends readDone to the parent when its I/O is over.
+func (c *callActor) withSlot(ctx actor.Context, op func(actor.Context)) {
+	c.reading, c.next = true, op
+	prio := c.hint
+	if c.call != nil {
+		prio = c.call.Target
+	}
+	ctx.Send(ctx.Parent(), &readSlot{pid: ctx.Self(), priority: prio})
+}
+
+// decide handles a reorged-out claim or execute on the state of the new
+// canonical chain: resend it if it is still wanted and still allowed,
+// else abandon it (the sender replaces it with an empty transfer).
+func (c *callActor) decide(ctx actor.Context) {
+	p := c.call.NextStep(c.cfg.Executor, c.head, c.price)
+	switch c.reorg.Action {
+	case "execute":
+		if p.Action == ActionExecute {
+			c.simulate(ctx) // the simulation decides
+			return
+		}
+		c.abandon(ctx, p.Reason)
+	case "claim":
+		switch {
+		case p.Action != ActionClaim && p.Action != ActionExecute:
+			c.abandon(ctx, p.Reason)
+		case c.call.Claimed():
+			c.abandon(ctx, "already claimed")
+		case p.Action != ActionClaim:
+			c.abandon(ctx, "outside the claim window")
+		default:
+			c.resend(ctx, "the call is still unclaimed")
+		}
+	default:
+		c.resend(ctx, "")
+	}
+}
+
+func (c *callActor) resend(ctx actor.Context, why string) {
+	c.logger.Info("Resending the reorged-out transaction", "action", c.reorg.Action, "why", why)
+	ctx.Send(c.cfg.Sender, &ResendTx{Nonce: c.reorg.Nonce})
+	c.reorg = nil
+}
+
+func (c *callActor) abandon(ctx actor.Context, why string) {
+	c.logger.Info("Abandoning the reorged-out transaction: "+why, "action", c.reorg.Action, "why", why)
+	ctx.Send(c.cfg.Sender, &AbandonTx{Nonce: c.reorg.Nonce})
+	c.reorg = nil
 }
 
 // simulate checks, before spending gas, that the node agrees the executor
 // is authorized in the next block and that execute() does not revert.
 func (c *callActor) simulate(ctx actor.Context) {
-	c.busy = true
-	self, root, cfg, addr, next := ctx.Self(), ctx.ActorSystem().Root, c.cfg, c.addr, c.head+1
+	c.withSlot(ctx, c.startSimulate)
+}
+
+func (c *callActor) startSimulate(ctx actor.Context) {
+	self, parent, root, cfg, addr, next := ctx.Self(), ctx.Parent(), ctx.ActorSystem().Root, c.cfg, c.addr, c.head+1
 	go func() {
-		cfg.readSlots <- struct{}{}
-		defer func() { <-cfg.readSlots }()
+		defer root.Send(parent, &readDone{pid: self})
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		out := &simulated{ok: true}
@@ -110,11 +204,16 @@ func (c *callActor) simulate(ctx actor.Context) {
 }
 
 func (c *callActor) read(ctx actor.Context) {
-	c.busy = true
-	self, root, cfg, addr := ctx.Self(), ctx.ActorSystem().Root, c.cfg, c.addr
+	if c.reading {
+		return // the read in flight brings fresh state
+	}
+	c.withSlot(ctx, c.startRead)
+}
+
+func (c *callActor) startRead(ctx actor.Context) {
+	self, parent, root, cfg, addr := ctx.Self(), ctx.Parent(), ctx.ActorSystem().Root, c.cfg, c.addr
 	go func() {
-		cfg.readSlots <- struct{}{}
-		defer func() { <-cfg.readSlots }()
+		defer root.Send(parent, &readDone{pid: self})
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		out := &callRead{}
@@ -144,7 +243,8 @@ func (c *callActor) act(ctx actor.Context) {
 		case "cancelled":
 			c.logger.Info("Call was cancelled")
 		default:
-			c.logger.Warn("Scheduler cannot pay for the call")
+			c.logger.Warn("Scheduler cannot pay for the call", "balance", c.call.Balance, "gas", c.call.GasLimit(), "gas_price", c.price,
+				"owed", new(big.Int).Mul(new(big.Int).Add(c.call.BasePayment, c.call.BaseFee), big.NewInt(2)))
 		}
 		ctx.Stop(ctx.Self())
 	case ActionWait:
@@ -161,7 +261,7 @@ func (c *callActor) act(ctx actor.Context) {
 			return
 		}
 		c.logger.Info("Claiming roll for "+c.addr.Hex()+", Rolled "+itoa(d.Roll)+": Needed: "+itoa(d.Needed), "roll", d.Roll, "needed", d.Needed)
-		c.busy = true
+		c.inTx = true
 		ctx.Request(c.cfg.Sender, &SendTx{
 			Call: c.addr, Action: "claim", To: c.addr, Data: callABI.PackClaim(),
 			Value: new(big.Int).Mul(c.call.BasePayment, big.NewInt(ClaimDepositFactor)), GasLimit: ClaimGasLimit,
@@ -182,11 +282,12 @@ func (c *callActor) sendExecute(ctx actor.Context) {
 	spare := new(big.Int).Sub(c.call.Balance, new(big.Int).Mul(c.call.BasePayment, big.NewInt(2)))
 	spare.Sub(spare, new(big.Int).Mul(c.call.BaseFee, big.NewInt(2)))
 	maxFee := new(big.Int).Div(spare, new(big.Int).SetUint64(gas))
-	c.busy = true
+	c.inTx = true
 	ctx.Request(c.cfg.Sender, &SendTx{Call: c.addr, Action: "execute", To: c.addr, Data: callABI.PackExecute(), Value: new(big.Int), GasLimit: gas, MaxFeeCap: maxFee})
 }
 
-// done handles a mined (or failed) claim or execute.
+// done handles a final (or failed) claim or execute: it arrives once per
+// transaction, after the confirmations, so each outcome is counted once.
 func (c *callActor) done(ctx actor.Context, d *TxDone) {
 	m := c.cfg.Metrics
 	if d.Err != nil {
@@ -200,7 +301,13 @@ func (c *callActor) done(ctx actor.Context, d *TxDone) {
 	if m != nil && d.Receipt != nil && d.Receipt.EffectiveGasPrice != nil {
 		m.weiSpent.Add(weiFloat(new(big.Int).Mul(d.Receipt.EffectiveGasPrice, new(big.Int).SetUint64(d.Receipt.GasUsed))))
 	}
-	c.logger.Info("Transaction accepted.", "action", d.Action, "tx", d.Hash, "block", d.Receipt.BlockNumber)
+	if d.Abandoned {
+		c.logger.Info("The abandoned transaction's replacement is final", "action", d.Action, "tx", d.Hash, "block", d.Receipt.BlockNumber)
+		c.wakeAt = c.head + 1
+		c.read(ctx)
+		return
+	}
+	c.logger.Info("Transaction accepted.", "action", d.Action, "tx", d.Hash, "block", d.Receipt.BlockNumber, "confirmations", d.Confirmations)
 	switch d.Action {
 	case "claim":
 		claimed := false

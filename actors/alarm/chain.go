@@ -29,13 +29,23 @@ var (
 // index order, by walking getNextCall(left) and getNextCallSibling: one
 // eth_call per call, as the reference client does.
 func Enumerate(ctx context.Context, c Chain, scheduler common.Address, left, right uint64) ([]common.Address, error) {
+	fs, err := walk(ctx, c, scheduler, left, right)
+	out := make([]common.Address, len(fs))
+	for i, f := range fs {
+		out[i] = f.addr
+	}
+	return out, err
+}
+
+// walk is Enumerate with the target block of each call.
+func walk(ctx context.Context, c Chain, scheduler common.Address, left, right uint64) ([]found, error) {
 	s := schedulerABI.Instance(c, scheduler)
 	opts := &bind.CallOpts{Context: ctx}
 	a, err := bind.Call(s, opts, schedulerABI.PackGetNextCall(new(big.Int).SetUint64(left)), schedulerABI.UnpackGetNextCall)
 	if err != nil {
 		return nil, fmt.Errorf("getNextCall(%d): %w", left, err)
 	}
-	var out []common.Address
+	var out []found
 	for a != (common.Address{}) {
 		target, err := bind.Call(callABI.Instance(c, a), opts, callABI.PackTargetBlock(), callABI.UnpackTargetBlock)
 		if err != nil {
@@ -44,7 +54,7 @@ func Enumerate(ctx context.Context, c Chain, scheduler common.Address, left, rig
 		if !target.IsUint64() || target.Uint64() > right {
 			break
 		}
-		out = append(out, a)
+		out = append(out, found{addr: a, target: target.Uint64()})
 		if a, err = bind.Call(s, opts, schedulerABI.PackGetNextCallSibling(a), schedulerABI.UnpackGetNextCallSibling); err != nil {
 			return out, fmt.Errorf("getNextCallSibling: %w", err)
 		}

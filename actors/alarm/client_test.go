@@ -3,7 +3,9 @@ package alarm
 import (
 	"context"
 	"crypto/ecdsa"
+	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -57,9 +59,20 @@ type world struct {
 
 func newWorld(t testing.TB) *world {
 	t.Helper()
+	return newWorldWith(t, nil)
+}
+
+// newWorldWith is newWorld with the node's config adjusted by opt, which
+// sees the world's keys.
+func newWorldWith(t testing.TB, opt func(w *world, c *devchain.NodeConfig)) *world {
+	t.Helper()
 	owner, _ := crypto.GenerateKey()
 	executor, _ := crypto.GenerateKey()
-	n, err := devchain.StartNode(devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1_000_000), owner, executor)})
+	cfg := devchain.NodeConfig{HTTPAddr: "127.0.0.1:0", Pump: 5 * time.Millisecond, Alloc: devchain.Funded(mul(ether, 1_000_000), owner, executor)}
+	if opt != nil {
+		opt(&world{owner: owner, executor: executor}, &cfg)
+	}
+	n, err := devchain.StartNode(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +96,26 @@ type clientHarness struct {
 	metrics *Metrics
 	reg     *prometheus.Registry
 	once    sync.Once
+	logs    *logBuffer
+}
+
+// logBuffer keeps the client's log for assertions (it is also written to
+// the test's output).
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // stop stops the client's actors, then its system (once). Shutdown alone
@@ -96,18 +129,32 @@ func (h *clientHarness) stop() {
 	})
 }
 
-// startClient runs BlockSage, the Scheduler actor and a sender for key.
+// startClient runs BlockSage, the Scheduler actor and a sender for key,
+// with transactions final after testConfirmations blocks.
 func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal) *clientHarness {
+	w.t.Helper()
+	return w.startClientWith(KeySigner{Key: key}, roll, j)
+}
+
+// testConfirmations is the confirmation depth of the test clients: deep
+// enough that a reorg test can drop a mined transaction before it is
+// final.
+const testConfirmations = 3
+
+// startClientWith is startClient with any signer.
+func (w *world) startClientWith(signer Signer, roll func() uint64, j Journal) *clientHarness {
 	w.t.Helper()
 	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
 	h := &clientHarness{sys: sys}
 	w.t.Cleanup(h.stop)
-	logger := slog.New(slog.NewTextHandler(w.t.Output(), nil))
+	h.logs = &logBuffer{}
+	logger := slog.New(slog.NewTextHandler(io.MultiWriter(w.t.Output(), h.logs), nil))
 	reg := prometheus.NewRegistry()
 	m := NewMetrics(reg)
-	sender := sys.Root.Spawn(NewSenderProps(SenderConfig{Backend: w.client, Key: key, Journal: j, Logger: logger.With("logger", "sender"), Poll: 20 * time.Millisecond, ReplaceAfter: 5 * time.Second}))
+	sender := sys.Root.Spawn(NewSenderProps(SenderConfig{Backend: w.client, Signer: signer, Journal: j, Logger: logger.With("logger", "sender"), Metrics: m,
+		Poll: 20 * time.Millisecond, ReplaceAfter: 5 * time.Second, Confirmations: testConfirmations}))
 	sched := sys.Root.Spawn(NewSchedulerProps(SchedulerConfig{
-		Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: crypto.PubkeyToAddress(key.PublicKey), Sender: sender,
+		Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: signer.Address(), Sender: sender,
 		Logger: logger, Metrics: m, Roll: roll,
 	}))
 	bs := sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))

@@ -13,7 +13,13 @@ type Metrics struct {
 	executions *prometheus.CounterVec
 	weiEarned  prometheus.Counter
 	weiSpent   prometheus.Counter
+	txs        *prometheus.GaugeVec
+	txEvents   *prometheus.CounterVec
+	reads      prometheus.Gauge
 }
+
+// txEventNames are the transaction events counted (see NewMetrics).
+var txEventNames = []string{"sent", "mined", "confirmed", "reorged", "resent", "replaced", "abandoned"}
 
 // NewMetrics registers the alarm metrics on reg.
 func NewMetrics(reg prometheus.Registerer) *Metrics {
@@ -29,6 +35,15 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outcome"}),
 		weiEarned: prometheus.NewCounter(prometheus.CounterOpts{Name: "actord_alarm_earned_wei_total", Help: "Payments received from executed calls (CallExecuted.payment)."}),
 		weiSpent:  prometheus.NewCounter(prometheus.CounterOpts{Name: "actord_alarm_spent_wei_total", Help: "Gas paid for claim and execute transactions."}),
+		txs: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "actord_alarm_transactions",
+			Help: "Transactions not yet final, by state: pending (sent, in no canonical block) or mined (in a canonical block, fewer than the required confirmations).",
+		}, []string{"state"}),
+		txEvents: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "actord_alarm_transaction_events_total",
+			Help: "Transaction lifecycle events: sent, mined (seen in a canonical block), confirmed (final), reorged (dropped or moved by a reorg), resent, replaced (fee bump), abandoned (replaced by an empty transfer).",
+		}, []string{"event"}),
+		reads: prometheus.NewGauge(prometheus.GaugeOpts{Name: "actord_alarm_reads_waiting", Help: "Call reads waiting for one of the bounded read slots."}),
 	}
 	for _, o := range []string{"claimed", "refused", "failed"} {
 		m.claims.WithLabelValues(o)
@@ -36,8 +51,35 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	for _, o := range []string{"executed", "aborted", "failed"} {
 		m.executions.WithLabelValues(o)
 	}
-	reg.MustRegister(m.headBlock, m.headTime, m.tracked, m.claims, m.executions, m.weiEarned, m.weiSpent)
+	for _, st := range []string{"pending", "mined"} {
+		m.txs.WithLabelValues(st)
+	}
+	for _, e := range txEventNames {
+		m.txEvents.WithLabelValues(e)
+	}
+	reg.MustRegister(m.headBlock, m.headTime, m.tracked, m.claims, m.executions, m.weiEarned, m.weiSpent, m.txs, m.txEvents, m.reads)
 	return m
+}
+
+// The methods below accept a nil *Metrics (no metrics).
+
+func (m *Metrics) txEvent(event string) {
+	if m != nil {
+		m.txEvents.WithLabelValues(event).Inc()
+	}
+}
+
+func (m *Metrics) transactions(pending, mined int) {
+	if m != nil {
+		m.txs.WithLabelValues("pending").Set(float64(pending))
+		m.txs.WithLabelValues("mined").Set(float64(mined))
+	}
+}
+
+func (m *Metrics) readsWaiting(n int) {
+	if m != nil {
+		m.reads.Set(float64(n))
+	}
 }
 
 func (m *Metrics) head(n, t uint64) {

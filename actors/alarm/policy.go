@@ -19,8 +19,9 @@ const (
 	DefaultExecuteGas   = 1_200_000
 	LookBehind          = 255 // blocks behind the head still worth scanning (maximum grace)
 	LookAhead           = 40
-	ClaimDepositFactor  = 2 // a claim sends 2·basePayment
-	ClaimBalanceReserve = 2 // ether kept back when claiming
+	ScheduleLead        = 305 // a call's target is at least this many blocks after its scheduling block
+	ClaimDepositFactor  = 2   // a claim sends 2·basePayment
+	ClaimBalanceReserve = 2   // ether kept back when claiming
 )
 
 // Call is what the client knows about one call contract.

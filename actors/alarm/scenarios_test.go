@@ -3,6 +3,7 @@ package alarm
 import (
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -217,5 +218,75 @@ func TestRestartBetweenClaimAndExecution(t *testing.T) {
 	}
 	if p, _ := j.Pending(); len(p) != 0 {
 		t.Errorf("%d transactions left in the journal", len(p))
+	}
+}
+
+// TestCallThatCannotPay: a call endowed with just the Scheduler's minimum
+// (2·(payment+fee) + 200000·gas price) cannot cover an execution at the
+// node's suggested gas price (the reference's scheduler_can_pay). The
+// client neither claims nor executes it, says why, and stops tracking it;
+// the call is left uncalled through its whole window.
+func TestCallThatCannotPay(t *testing.T) {
+	w := newWorld(t)
+	// The dev chain starts at a 1 gwei base fee that halves every few empty
+	// blocks down to 7 wei; the node's suggested price (tip + base fee)
+	// falls with it. Endow the call at the price the client will see.
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		if h, err := w.client.HeaderByNumber(t.Context(), nil); err == nil && h.BaseFee.Cmp(big.NewInt(1000)) < 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the base fee never fell")
+		}
+	}
+	price, err := w.client.SuggestGasPrice(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := w.client.BlockNumber(t.Context())
+	var sig [4]byte
+	copy(sig[:], crypto.Keccak256([]byte("setBool()"))[:4])
+	opts := bind.NewKeyedTransactor(w.owner, big.NewInt(devchain.ChainID))
+	opts.GasPrice, opts.GasLimit = price, 3_000_000 // a legacy transaction: tx.gasprice is exactly price
+	opts.Value = new(big.Int).Add(mul(ether, 2), mul(new(big.Int).Div(ether, big.NewInt(10)), 2))
+	opts.Value.Add(opts.Value, new(big.Int).Mul(big.NewInt(200_000), price))
+	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := devchain.WaitMined(t.Context(), w.client, tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var call common.Address
+	for _, l := range r.Logs {
+		if ev, err := schedulerABI.UnpackCallScheduledEvent(l); err == nil {
+			call = ev.CallAddress
+		}
+	}
+	if call == (common.Address{}) {
+		t.Fatal("the Scheduler rejected the call")
+	}
+	c, _ := ReadCall(t.Context(), w.client, call)
+	if now, _ := w.client.SuggestGasPrice(t.Context()); c.CanPay(c.GasLimit(), now) {
+		t.Fatalf("the call can pay at %s wei/gas; the test needs one that cannot", now)
+	}
+
+	h := w.startClient(w.executor, always, &memJournal{})
+	waitCount(t, "logged refusals", func() float64 { return float64(strings.Count(h.logs.String(), "Scheduler cannot pay for the call")) }, 1)
+	waitCount(t, "tracked calls", func() float64 { return testutil.ToFloat64(h.metrics.tracked) }, 0)
+	w.waitHead(c.Last() + 1) // past the whole window
+	after, _ := ReadCall(t.Context(), w.client, call)
+	if after.Called || after.Claimed() || after.Balance.Cmp(c.Balance) != 0 {
+		t.Fatalf("the call was touched: %+v", after)
+	}
+	if n, _ := w.client.PendingNonceAt(t.Context(), addrOf(w.executor)); n != 0 {
+		t.Fatalf("the client sent %d transactions", n)
+	}
+	if got := h.events("sent"); got != 0 {
+		t.Fatalf("%v transactions counted as sent", got)
+	}
+	if !strings.Contains(h.logs.String(), "Removing finished call: "+call.Hex()) {
+		t.Error("the scheduler did not stop tracking the call")
 	}
 }

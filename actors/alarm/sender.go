@@ -3,6 +3,7 @@ package alarm
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -10,14 +11,16 @@ import (
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // TxBackend is what the sender needs from the node.
 type TxBackend interface {
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
+	BlockNumber(ctx context.Context) (uint64, error)
 	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	SendTransaction(ctx context.Context, tx *types.Transaction) error
@@ -30,11 +33,11 @@ type TxBackend interface {
 type JournalEntry struct {
 	Nonce  uint64
 	Call   common.Address
-	Action string // "claim" or "execute"
+	Action string // "claim", "execute", or "abandon" (an empty transfer that replaced one)
 	Raw    []byte // the signed transaction
 }
 
-// Journal persists sent transactions until they are mined.
+// Journal persists sent transactions until they are final.
 type Journal interface {
 	Put(e JournalEntry) error
 	Done(nonce uint64) error
@@ -42,7 +45,8 @@ type Journal interface {
 }
 
 // SendTx asks the sender to send a transaction; the requester gets a
-// TxDone when it is mined (or fails for good).
+// TxDone when it is final (or fails for good), and a TxReorged if it
+// drops out of the chain before that.
 type SendTx struct {
 	Call     common.Address
 	Action   string
@@ -54,21 +58,65 @@ type SendTx struct {
 	MaxFeeCap *big.Int
 }
 
-// TxDone reports a transaction's outcome to its requester.
+// TxDone reports a transaction's outcome to its requester, once: when the
+// receipt has Confirmations blocks on top of it (or the transaction failed
+// for good, Err).
 type TxDone struct {
 	Call    common.Address
 	Action  string
+	Nonce   uint64
 	Hash    common.Hash
 	Receipt *types.Receipt
-	Err     error
+	// Confirmations the receipt had when it was reported.
+	Confirmations uint64
+	// Abandoned: the requester had the transaction abandoned and the empty
+	// transfer that replaced it is what was mined.
+	Abandoned bool
+	Err       error
 }
+
+// TxReorged tells the requester that its mined, not yet final transaction
+// is no longer in the canonical chain. The sender holds it until the
+// requester answers with ResendTx or AbandonTx (or, without an answer,
+// resends it after ReplaceAfter).
+type TxReorged struct {
+	Call   common.Address
+	Action string
+	Nonce  uint64
+	Hash   common.Hash
+	Block  uint64 // the block it was mined in
+}
+
+// ResendTx: broadcast the reorged-out transaction again, unchanged.
+type ResendTx struct{ Nonce uint64 }
+
+// AbandonTx: the reorged-out transaction is no longer wanted; replace it
+// with an empty transfer to ourselves, so that its nonce is used without
+// calling the contract.
+type AbandonTx struct{ Nonce uint64 }
+
+// ErrNonceTaken: the nonce was used by a transaction the sender does not
+// know (one sent before a restart and replaced since), so the outcome of
+// this request cannot be read.
+var ErrNonceTaken = errors.New("the nonce was used by another version of the transaction")
+
+// DefaultConfirmations is the default confirmation depth: the receipt's
+// block and two more.
+const DefaultConfirmations = 3
 
 // SenderConfig configures the sender actor.
 type SenderConfig struct {
 	Backend TxBackend
+	// Signer signs the transactions; if nil, Key signs locally.
+	Signer  Signer
 	Key     *ecdsa.PrivateKey
 	Journal Journal
 	Logger  *slog.Logger
+	Metrics *Metrics
+	// Confirmations is how many blocks, the receipt's included, make a
+	// transaction final (default 3; 1 = final once mined). Until then it
+	// stays in the journal, and a reorg that drops it is handled.
+	Confirmations uint64
 	// ReplaceAfter is how long a transaction may stay unmined before it is
 	// replaced with ≥10% higher fees (default 30 s).
 	ReplaceAfter time.Duration
@@ -83,17 +131,52 @@ type pendingTx struct {
 	hashes []common.Hash // every version sent with this nonce; any may be mined
 	sentAt time.Time
 	nonce  uint64
+	// mined is the canonical receipt last seen (nil while not in a block).
+	mined *types.Receipt
+	// held: reorged out, waiting for the requester's ResendTx/AbandonTx.
+	held   bool
+	heldAt time.Time
+	// abandonFrom is the index in hashes of the first empty transfer that
+	// replaced the request (every later version is one too); -1 if none.
+	abandonFrom int
+	// usedAt is the head at which the nonce was first seen used by a
+	// version the sender does not know (0 = not seen).
+	usedAt uint64
+}
+
+// isAbandon reports whether h is one of the empty transfers that replaced
+// the request.
+func (p *pendingTx) isAbandon(h common.Hash) bool {
+	if p.abandonFrom < 0 {
+		return false
+	}
+	for _, a := range p.hashes[p.abandonFrom:] {
+		if a == h {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pendingTx) state() string {
+	if p.mined != nil {
+		return "mined"
+	}
+	return "pending"
 }
 
 type sender struct {
-	cfg     SenderConfig
-	addr    common.Address
-	chainID *big.Int
-	nonce   uint64
-	ready   bool
-	queue   []queued
-	pending map[uint64]*pendingTx
-	timer   *time.Timer
+	cfg      SenderConfig
+	addr     common.Address
+	chainID  *big.Int
+	nonce    uint64
+	ready    bool
+	queue    []queued
+	pending  map[uint64]*pendingTx
+	signing  bool         // a new transaction is being signed with s.nonce
+	unsigned []*feesReady // new transactions waiting for the signer
+	checking bool         // a check round is in flight
+	timer    *time.Timer
 }
 
 type queued struct {
@@ -116,14 +199,42 @@ type feesReady struct {
 	err         error
 }
 
-type checked struct {
-	nonce   uint64
-	receipt *types.Receipt
+// signKind says what a signature was for.
+type signKind int
+
+const (
+	signNew     signKind = iota // a new request, under the next nonce
+	signReplace                 // a fee bump of a pending transaction
+	signAbandon                 // an empty transfer replacing an abandoned one
+)
+
+type signed struct {
+	kind  signKind
+	nonce uint64
+	f     *feesReady // signNew
+	tx    *types.Transaction
+	err   error
 }
 
-// NewSenderProps returns the props of the transaction sender for one key:
-// it owns the key's nonces, journals every transaction before it is
-// broadcast, and replaces transactions that stay unmined.
+// txCheck is what a check round learned about one nonce.
+type txCheck struct {
+	nonce   uint64
+	receipt *types.Receipt // a canonical receipt of one of its versions
+	used    bool           // the account's nonce at the head is past it
+	err     error
+}
+
+type checkedRound struct {
+	head    uint64
+	results []txCheck
+	err     error
+}
+
+// NewSenderProps returns the props of the transaction sender for one
+// account: it owns the account's nonces, journals every transaction before
+// it is broadcast, replaces transactions that stay unmined, follows them
+// until they have Confirmations blocks, and reports reorgs to the
+// requester.
 func NewSenderProps(cfg SenderConfig) *actor.Props {
 	if cfg.ReplaceAfter <= 0 {
 		cfg.ReplaceAfter = 30 * time.Second
@@ -131,8 +242,14 @@ func NewSenderProps(cfg SenderConfig) *actor.Props {
 	if cfg.Poll <= 0 {
 		cfg.Poll = time.Second
 	}
+	if cfg.Confirmations == 0 {
+		cfg.Confirmations = DefaultConfirmations
+	}
+	if cfg.Signer == nil {
+		cfg.Signer = KeySigner{Key: cfg.Key}
+	}
 	return actor.PropsFromProducer(func() actor.Actor {
-		return &sender{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), pending: map[uint64]*pendingTx{}}
+		return &sender{cfg: cfg, addr: cfg.Signer.Address(), pending: map[uint64]*pendingTx{}}
 	})
 }
 
@@ -157,11 +274,16 @@ func (s *sender) Receive(ctx actor.Context) {
 				s.cfg.Journal.Done(e.Nonce)
 				continue
 			}
-			s.pending[e.Nonce] = &pendingTx{req: &SendTx{Call: e.Call, Action: e.Action}, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now()}
+			p := &pendingTx{req: &SendTx{Call: e.Call, Action: e.Action}, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now(), abandonFrom: -1}
+			if e.Action == "abandon" {
+				p.abandonFrom = 0
+			}
+			s.pending[e.Nonce] = p
 			s.nonce = max(s.nonce, e.Nonce+1)
 			s.cfg.Logger.Info("Resuming journaled transaction", "call", e.Call, "action", e.Action, "nonce", e.Nonce, "tx", tx.Hash())
-			s.broadcast(ctx, tx)
+			s.broadcast(tx)
 		}
+		s.gauges()
 		for _, q := range s.queue {
 			s.prepare(ctx, q)
 		}
@@ -179,25 +301,35 @@ func (s *sender) Receive(ctx actor.Context) {
 			s.reply(ctx, msg.q.from, &TxDone{Call: msg.q.req.Call, Action: msg.q.req.Action, Err: msg.err})
 			return
 		}
-		s.send(ctx, msg)
+		s.unsigned = append(s.unsigned, msg)
+		s.signNext(ctx)
+	case *signed:
+		s.signedTx(ctx, msg)
 	case *senderTick:
 		s.check(ctx)
 		s.after(ctx, s.cfg.Poll, &senderTick{})
-	case *checked:
-		p := s.pending[msg.nonce]
-		if p == nil || msg.receipt == nil {
-			if p != nil && time.Since(p.sentAt) > s.cfg.ReplaceAfter {
-				s.replace(ctx, p)
-			}
+	case *checkedRound:
+		s.checking = false
+		if msg.err != nil {
+			s.cfg.Logger.Debug("Checking transactions failed; will retry", "err", msg.err)
 			return
 		}
-		delete(s.pending, msg.nonce)
-		s.cfg.Journal.Done(msg.nonce)
-		s.reply(ctx, p.from, &TxDone{Call: p.req.Call, Action: p.req.Action, Hash: msg.receipt.TxHash, Receipt: msg.receipt})
+		for _, r := range msg.results {
+			s.checked(ctx, msg.head, r)
+		}
+		s.gauges()
+	case *ResendTx:
+		if p := s.pending[msg.Nonce]; p != nil && p.held {
+			s.resend(p, "the requester still wants it")
+		}
+	case *AbandonTx:
+		if p := s.pending[msg.Nonce]; p != nil && p.held {
+			s.abandonTx(ctx, p)
+		}
 	}
 }
 
-func (s *sender) reply(ctx actor.Context, to *actor.PID, msg *TxDone) {
+func (s *sender) reply(ctx actor.Context, to *actor.PID, msg any) {
 	if to != nil {
 		ctx.Send(to, msg)
 	}
@@ -206,6 +338,14 @@ func (s *sender) reply(ctx actor.Context, to *actor.PID, msg *TxDone) {
 func (s *sender) after(ctx actor.Context, d time.Duration, msg any) {
 	self, root := ctx.Self(), ctx.ActorSystem().Root
 	s.timer = time.AfterFunc(d, func() { root.Send(self, msg) })
+}
+
+func (s *sender) gauges() {
+	n := map[string]int{}
+	for _, p := range s.pending {
+		n[p.state()]++
+	}
+	s.cfg.Metrics.transactions(n["pending"], n["mined"])
 }
 
 func (s *sender) start(ctx actor.Context) {
@@ -262,36 +402,96 @@ func (s *sender) prepare(ctx actor.Context, q queued) {
 	}()
 }
 
-// send takes the next nonce, signs, journals, then broadcasts. Nonces are
-// taken only here, after everything that can fail before signing, so a
-// key's transactions never leave a gap; the journal write comes before
-// the broadcast so a crash cannot lose a transaction the network has.
-func (s *sender) send(ctx actor.Context, f *feesReady) {
-	q := f.q
-	to := q.req.To
-	tx, err := types.SignNewTx(s.cfg.Key, types.LatestSignerForChainID(s.chainID), &types.DynamicFeeTx{
-		ChainID: s.chainID, Nonce: s.nonce, GasTipCap: f.tip, GasFeeCap: f.feeCap, Gas: q.req.GasLimit, To: &to, Value: q.req.Value, Data: q.req.Data,
-	})
-	if err == nil {
-		raw, _ := tx.MarshalBinary()
-		err = s.cfg.Journal.Put(JournalEntry{Nonce: s.nonce, Call: q.req.Call, Action: q.req.Action, Raw: raw})
-	}
-	if err != nil {
-		s.reply(ctx, q.from, &TxDone{Call: q.req.Call, Action: q.req.Action, Err: err})
-		return
-	}
-	s.pending[s.nonce] = &pendingTx{req: q.req, from: q.from, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: s.nonce, sentAt: time.Now()}
-	s.nonce++
-	s.broadcast(ctx, tx)
+// sign signs tx off the actor (a node signer does I/O).
+func (s *sender) sign(ctx actor.Context, kind signKind, f *feesReady, tx *types.DynamicFeeTx) {
+	self, root, signer, chainID := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Signer, s.chainID
+	go func() {
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		out := &signed{kind: kind, nonce: tx.Nonce, f: f}
+		out.tx, out.err = signer.SignTx(rctx, chainID, tx)
+		root.Send(self, out)
+	}()
 }
 
-func (s *sender) broadcast(ctx actor.Context, tx *types.Transaction) {
+// signNext signs the next new transaction with the next nonce. One new
+// transaction is signed at a time, so a signature that fails leaves no
+// gap: the nonce is taken only once the signed transaction is journaled.
+func (s *sender) signNext(ctx actor.Context) {
+	if s.signing || len(s.unsigned) == 0 {
+		return
+	}
+	f := s.unsigned[0]
+	s.unsigned = s.unsigned[1:]
+	s.signing = true
+	to := f.q.req.To
+	s.sign(ctx, signNew, f, &types.DynamicFeeTx{
+		ChainID: s.chainID, Nonce: s.nonce, GasTipCap: f.tip, GasFeeCap: f.feeCap, Gas: f.q.req.GasLimit, To: &to, Value: f.q.req.Value, Data: f.q.req.Data,
+	})
+}
+
+// signedTx journals a signed transaction, then broadcasts it: the journal
+// write comes first so that a crash cannot lose a transaction the network
+// has.
+func (s *sender) signedTx(ctx actor.Context, m *signed) {
+	if m.kind == signNew {
+		s.signing = false
+		defer s.signNext(ctx)
+		q := m.f.q
+		err := m.err
+		if err == nil {
+			raw, _ := m.tx.MarshalBinary()
+			err = s.cfg.Journal.Put(JournalEntry{Nonce: m.nonce, Call: q.req.Call, Action: q.req.Action, Raw: raw})
+		}
+		if err != nil {
+			s.reply(ctx, q.from, &TxDone{Call: q.req.Call, Action: q.req.Action, Err: err})
+			return
+		}
+		s.pending[m.nonce] = &pendingTx{req: q.req, from: q.from, tx: m.tx, hashes: []common.Hash{m.tx.Hash()}, nonce: m.nonce, sentAt: time.Now(), abandonFrom: -1}
+		s.nonce = m.nonce + 1
+		s.cfg.Metrics.txEvent("sent")
+		s.cfg.Logger.Debug("Transaction sent", "call", q.req.Call, "action", q.req.Action, "nonce", m.nonce, "tx", m.tx.Hash())
+		s.gauges()
+		s.broadcast(m.tx)
+		return
+	}
+	p := s.pending[m.nonce]
+	if p == nil || p.mined != nil {
+		return // final or mined meanwhile: nothing to replace
+	}
+	if m.err != nil {
+		s.cfg.Logger.Warn("Signing a replacement failed; will retry", "call", p.req.Call, "nonce", p.nonce, "err", m.err)
+		return
+	}
+	action := p.req.Action
+	if m.kind == signAbandon {
+		action = "abandon"
+	}
+	raw, _ := m.tx.MarshalBinary()
+	if err := s.cfg.Journal.Put(JournalEntry{Nonce: p.nonce, Call: p.req.Call, Action: action, Raw: raw}); err != nil {
+		s.cfg.Logger.Error("Journaling a replacement failed", "call", p.req.Call, "nonce", p.nonce, "err", err)
+		return
+	}
+	if m.kind == signAbandon {
+		p.abandonFrom = len(p.hashes)
+		s.cfg.Metrics.txEvent("abandoned")
+		s.cfg.Logger.Info("Abandoning a transaction: replacing it with an empty transfer", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "old", p.tx.Hash(), "new", m.tx.Hash())
+	} else {
+		s.cfg.Metrics.txEvent("replaced")
+		s.cfg.Logger.Info("Replacing a stuck transaction", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "old", p.tx.Hash(), "new", m.tx.Hash())
+	}
+	p.tx, p.sentAt = m.tx, time.Now()
+	p.hashes = append(p.hashes, m.tx.Hash())
+	s.broadcast(m.tx)
+}
+
+func (s *sender) broadcast(tx *types.Transaction) {
 	b, logger := s.cfg.Backend, s.cfg.Logger
 	go func() {
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if err := b.SendTransaction(rctx, tx); err != nil && !isKnown(err) {
-			logger.Debug("Rebroadcast failed", "tx", tx.Hash(), "err", err)
+			logger.Debug("Broadcast failed", "tx", tx.Hash(), "err", err)
 		}
 	}()
 }
@@ -306,53 +506,188 @@ func isKnown(err error) bool {
 	return strings.Contains(msg, "already known") || strings.Contains(msg, "nonce too low")
 }
 
-// check asks for the receipts of pending transactions (and of the
-// replacements journaled under the same nonce).
+// check starts a check round: the head, the account's nonce, and for each
+// pending nonce a canonical receipt of any version sent under it.
 func (s *sender) check(ctx actor.Context) {
-	self, root, b := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend
+	if s.checking || len(s.pending) == 0 {
+		return
+	}
+	s.checking = true
+	type job struct {
+		nonce  uint64
+		hashes []common.Hash
+	}
+	jobs := make([]job, 0, len(s.pending))
 	for n, p := range s.pending {
-		hashes := append([]common.Hash(nil), p.hashes...)
-		go func() {
-			rctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			var found *types.Receipt
-			for _, h := range hashes {
-				if r, err := b.TransactionReceipt(rctx, h); err == nil {
-					found = r
-					break
-				}
+		jobs = append(jobs, job{n, append([]common.Hash(nil), p.hashes...)})
+	}
+	self, root, b, addr := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend, s.addr
+	go func() {
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		out := &checkedRound{}
+		defer func() { root.Send(self, out) }()
+		if out.head, out.err = b.BlockNumber(rctx); out.err != nil {
+			return
+		}
+		var used uint64
+		if used, out.err = b.NonceAt(rctx, addr, nil); out.err != nil {
+			return
+		}
+		for _, j := range jobs {
+			r := txCheck{nonce: j.nonce, used: used > j.nonce}
+			r.receipt, r.err = canonicalReceipt(rctx, b, j.hashes)
+			out.results = append(out.results, r)
+		}
+	}()
+}
+
+// canonicalReceipt returns the receipt of whichever of hashes is in the
+// canonical chain, or nil if none is. Only "not found" means not mined: a
+// failed request is an error, never taken for a reorg.
+func canonicalReceipt(ctx context.Context, b TxBackend, hashes []common.Hash) (*types.Receipt, error) {
+	for _, h := range hashes {
+		r, err := b.TransactionReceipt(ctx, h)
+		if errors.Is(err, ethereum.NotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		// A node answers from its canonical index, but an answer cached or
+		// load-balanced from elsewhere may not be: compare with the
+		// canonical block at that height.
+		hdr, err := b.HeaderByNumber(ctx, r.BlockNumber)
+		if errors.Is(err, ethereum.NotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if hdr.Hash() == r.BlockHash {
+			return r, nil
+		}
+	}
+	return nil, nil
+}
+
+// checked applies one nonce's check: first inclusion, confirmations,
+// finality, a reorg that dropped or moved it, or a stuck transaction.
+func (s *sender) checked(ctx actor.Context, head uint64, r txCheck) {
+	p := s.pending[r.nonce]
+	if p == nil || r.err != nil {
+		return
+	}
+	log := s.cfg.Logger.With("call", p.req.Call, "action", p.req.Action, "nonce", p.nonce)
+	switch {
+	case r.receipt != nil:
+		p.usedAt = 0
+		if p.mined == nil || p.mined.BlockHash != r.receipt.BlockHash {
+			if p.mined != nil {
+				s.cfg.Metrics.txEvent("reorged")
+				log.Warn("Transaction reorged into another block", "tx", r.receipt.TxHash, "old_block", p.mined.BlockNumber, "block", r.receipt.BlockNumber)
 			}
-			root.Send(self, &checked{nonce: n, receipt: found})
-		}()
+			p.mined, p.held = r.receipt, false
+			s.cfg.Metrics.txEvent("mined")
+			log.Info("Transaction mined; waiting for confirmations", "tx", r.receipt.TxHash, "block", r.receipt.BlockNumber, "needed", s.cfg.Confirmations)
+		}
+		if n := r.receipt.BlockNumber.Uint64(); head >= n && head-n+1 >= s.cfg.Confirmations {
+			s.final(ctx, p, r.receipt, head-n+1, nil)
+		}
+	case p.mined != nil:
+		s.reorgedOut(ctx, p)
+	case r.used:
+		// A version this sender does not know took the nonce (one sent
+		// before a restart, then replaced): once that is final, give up.
+		if p.usedAt == 0 {
+			p.usedAt = head
+		} else if head+1 >= p.usedAt+s.cfg.Confirmations {
+			s.final(ctx, p, nil, 0, ErrNonceTaken)
+		}
+	case p.held:
+		if p.from == nil || time.Since(p.heldAt) > s.cfg.ReplaceAfter {
+			s.resend(p, "no decision from the requester")
+		}
+	default:
+		p.usedAt = 0
+		if time.Since(p.sentAt) > s.cfg.ReplaceAfter {
+			s.replace(ctx, p)
+		}
 	}
 }
 
-// replace re-signs a stuck transaction with the same nonce and fees raised
-// by 12.5% (nodes require at least 10%).
+// final ends a nonce: the journal entry goes and the requester hears the
+// outcome, once.
+func (s *sender) final(ctx actor.Context, p *pendingTx, r *types.Receipt, confirmations uint64, err error) {
+	delete(s.pending, p.nonce)
+	s.cfg.Journal.Done(p.nonce)
+	done := &TxDone{Call: p.req.Call, Action: p.req.Action, Nonce: p.nonce, Receipt: r, Confirmations: confirmations, Err: err}
+	if r != nil {
+		done.Hash, done.Abandoned = r.TxHash, p.isAbandon(r.TxHash)
+		s.cfg.Metrics.txEvent("confirmed")
+		s.cfg.Logger.Info("Transaction confirmed", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", r.TxHash, "block", r.BlockNumber, "confirmations", confirmations)
+	} else {
+		s.cfg.Logger.Warn("Transaction superseded by an unknown version", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "err", err)
+	}
+	s.reply(ctx, p.from, done)
+}
+
+// reorgedOut handles a mined transaction whose receipt is gone from the
+// canonical chain. The requester decides (the call may have changed on
+// the new branch); a transaction nobody waits for is resent.
+func (s *sender) reorgedOut(ctx actor.Context, p *pendingTx) {
+	old := p.mined
+	p.mined = nil
+	s.cfg.Metrics.txEvent("reorged")
+	s.cfg.Logger.Warn("Transaction reorged out", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", old.TxHash, "block", old.BlockNumber)
+	if p.from == nil || p.isAbandon(old.TxHash) {
+		s.resend(p, "nobody else decides")
+		return
+	}
+	p.held, p.heldAt = true, time.Now()
+	ctx.Send(p.from, &TxReorged{Call: p.req.Call, Action: p.req.Action, Nonce: p.nonce, Hash: old.TxHash, Block: old.BlockNumber.Uint64()})
+}
+
+// resend broadcasts the latest version again.
+func (s *sender) resend(p *pendingTx, why string) {
+	p.held, p.sentAt = false, time.Now()
+	s.cfg.Metrics.txEvent("resent")
+	s.cfg.Logger.Info("Resending a reorged-out transaction", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", p.tx.Hash(), "why", why)
+	s.broadcast(p.tx)
+}
+
+// bump raises a fee by 12.5% (nodes require at least 10% to replace).
+func bump(v *big.Int) *big.Int {
+	b := new(big.Int).Mul(v, big.NewInt(1125))
+	return b.Div(b, big.NewInt(1000)).Add(b, big.NewInt(1))
+}
+
+// replace re-signs a stuck transaction with the same nonce and higher
+// fees, unless the call would not reimburse them.
 func (s *sender) replace(ctx actor.Context, p *pendingTx) {
 	old := p.tx
-	bump := func(v *big.Int) *big.Int {
-		b := new(big.Int).Mul(v, big.NewInt(1125))
-		return b.Div(b, big.NewInt(1000)).Add(b, big.NewInt(1))
-	}
 	tip, feeCap := bump(old.GasTipCap()), bump(old.GasFeeCap())
-	if p.req.MaxFeeCap != nil && feeCap.Cmp(p.req.MaxFeeCap) > 0 {
+	if p.abandonFrom < 0 && p.req.MaxFeeCap != nil && feeCap.Cmp(p.req.MaxFeeCap) > 0 {
 		s.cfg.Logger.Warn("Not replacing a stuck transaction: the call would not reimburse higher fees", "call", p.req.Call, "nonce", p.nonce)
 		p.sentAt = time.Now()
 		return
 	}
-	tx, err := types.SignNewTx(s.cfg.Key, types.LatestSignerForChainID(s.chainID), &types.DynamicFeeTx{
+	p.sentAt = time.Now() // one replacement in flight at a time
+	s.sign(ctx, signReplace, nil, &types.DynamicFeeTx{
 		ChainID: s.chainID, Nonce: old.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: old.Gas(), To: old.To(), Value: old.Value(), Data: old.Data(),
 	})
-	if err != nil {
-		return
-	}
-	raw, _ := tx.MarshalBinary()
-	if err := s.cfg.Journal.Put(JournalEntry{Nonce: p.nonce, Call: p.req.Call, Action: p.req.Action, Raw: raw}); err != nil {
-		return
-	}
-	s.cfg.Logger.Info("Replacing a stuck transaction", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "old", old.Hash(), "new", tx.Hash())
-	p.tx, p.sentAt = tx, time.Now()
-	p.hashes = append(p.hashes, tx.Hash())
-	s.broadcast(ctx, tx)
+}
+
+// abandonTx replaces a reorged-out transaction with an empty transfer to
+// ourselves at the same nonce and higher fees: nodes that still hold the
+// original drop it for the replacement, and the nonce is used without
+// touching the call (a claim or execute that can no longer succeed would
+// burn gas, all of it if the call was cancelled).
+func (s *sender) abandonTx(ctx actor.Context, p *pendingTx) {
+	p.held, p.sentAt = false, time.Now()
+	old := p.tx
+	to := s.addr
+	s.sign(ctx, signAbandon, nil, &types.DynamicFeeTx{
+		ChainID: s.chainID, Nonce: old.Nonce(), GasTipCap: bump(old.GasTipCap()), GasFeeCap: bump(old.GasFeeCap()), Gas: 21000, To: &to, Value: new(big.Int),
+	})
 }

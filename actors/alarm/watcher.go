@@ -32,10 +32,9 @@ type SchedulerConfig struct {
 	Roll func() uint64
 	// ReadConcurrency bounds the call reads in flight (default 16): at
 	// start every tracked call reads its state, and thousands of parallel
-	// HTTP requests would exhaust file descriptors on both ends.
+	// HTTP requests would exhaust file descriptors on both ends. Waiting
+	// reads get slots earliest target block first.
 	ReadConcurrency int
-
-	readSlots chan struct{}
 }
 
 // SchedulerActor tracks the Alarm Scheduler: at start it walks the index
@@ -52,10 +51,18 @@ type schedulerActor struct {
 	walked   bool
 	scanning bool
 	head     *Head
+	slots    readSlots
+}
+
+// found is a discovered call and its target block, or a lower bound of it
+// (a call found in a log targets at least ScheduleLead blocks later).
+type found struct {
+	addr   common.Address
+	target uint64
 }
 
 type discovered struct {
-	calls []common.Address
+	calls []found
 	upTo  uint64
 	err   error
 }
@@ -69,13 +76,13 @@ func NewSchedulerProps(cfg SchedulerConfig) *actor.Props {
 	if cfg.ReadConcurrency <= 0 {
 		cfg.ReadConcurrency = 16
 	}
-	cfg.readSlots = make(chan struct{}, cfg.ReadConcurrency)
 	strategy := actor.NewOneForOneStrategy(10, time.Minute, func(reason any) actor.Directive {
 		cfg.Logger.Error("Call actor failed; restarting it", "reason", reason)
 		return actor.RestartDirective
 	})
 	return actor.PropsFromProducer(func() actor.Actor {
-		return &schedulerActor{cfg: cfg, log: cfg.Logger.With("logger", "scheduler"), tracked: map[common.Address]*actor.PID{}, byPID: map[string]common.Address{}}
+		return &schedulerActor{cfg: cfg, log: cfg.Logger.With("logger", "scheduler"), tracked: map[common.Address]*actor.PID{}, byPID: map[string]common.Address{},
+			slots: newReadSlots(cfg.ReadConcurrency)}
 	}, actor.WithSupervisor(strategy))
 }
 
@@ -96,12 +103,13 @@ func (s *schedulerActor) Receive(ctx actor.Context) {
 			return
 		}
 		s.walked, s.scanned = true, msg.upTo
-		for _, a := range msg.calls {
+		for _, f := range msg.calls {
+			a := f.addr
 			if _, ok := s.tracked[a]; ok {
 				continue
 			}
-			cfg, addr := s.cfg, a
-			pid, err := ctx.SpawnNamed(actor.PropsFromProducer(func() actor.Actor { return newCallActor(cfg, addr) }), addr.Hex())
+			cfg, target := s.cfg, f.target
+			pid, err := ctx.SpawnNamed(actor.PropsFromProducer(func() actor.Actor { return newCallActor(cfg, a, target) }), a.Hex())
 			if err != nil {
 				continue
 			}
@@ -112,7 +120,15 @@ func (s *schedulerActor) Receive(ctx actor.Context) {
 			}
 		}
 		s.gauge()
+	case *readSlot:
+		s.slots.wait(msg.pid, msg.priority)
+		s.grant(ctx)
+	case *readDone:
+		s.slots.done(msg.pid)
+		s.grant(ctx)
 	case *actor.Terminated:
+		s.slots.forget(msg.Who)
+		s.grant(ctx)
 		if a, ok := s.byPID[msg.Who.Id]; ok {
 			delete(s.byPID, msg.Who.Id)
 			delete(s.tracked, a)
@@ -120,6 +136,14 @@ func (s *schedulerActor) Receive(ctx actor.Context) {
 			s.gauge()
 		}
 	}
+}
+
+// grant hands free read slots to the waiting calls that are due first.
+func (s *schedulerActor) grant(ctx actor.Context) {
+	for _, pid := range s.slots.grant() {
+		ctx.Send(pid, &readGranted{})
+	}
+	s.cfg.Metrics.readsWaiting(s.slots.waiting())
 }
 
 func (s *schedulerActor) gauge() {
@@ -144,7 +168,7 @@ func (s *schedulerActor) scan(ctx actor.Context, head uint64) {
 			if head > LookBehind {
 				left = head - LookBehind
 			}
-			out.calls, out.err = Enumerate(rctx, cfg.Chain, cfg.Scheduler, left, ^uint64(0))
+			out.calls, out.err = walk(rctx, cfg.Chain, cfg.Scheduler, left, ^uint64(0))
 		} else {
 			out.calls, out.err = scheduledLogs(rctx, cfg.Chain, cfg.Scheduler, from, head)
 		}
@@ -152,8 +176,9 @@ func (s *schedulerActor) scan(ctx actor.Context, head uint64) {
 	}()
 }
 
-// scheduledLogs returns the calls created in blocks [from, to].
-func scheduledLogs(ctx context.Context, c ClientChain, scheduler common.Address, from, to uint64) ([]common.Address, error) {
+// scheduledLogs returns the calls created in blocks [from, to], each with
+// the earliest target the Scheduler allows for it.
+func scheduledLogs(ctx context.Context, c ClientChain, scheduler common.Address, from, to uint64) ([]found, error) {
 	topic := schedulerABI.GetABI().Events["CallScheduled"].ID
 	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
@@ -162,10 +187,10 @@ func scheduledLogs(ctx context.Context, c ClientChain, scheduler common.Address,
 	if err != nil {
 		return nil, err
 	}
-	var out []common.Address
+	var out []found
 	for i := range logs {
 		if ev, err := schedulerABI.UnpackCallScheduledEvent(&logs[i]); err == nil {
-			out = append(out, ev.CallAddress)
+			out = append(out, found{addr: ev.CallAddress, target: logs[i].BlockNumber + ScheduleLead})
 		}
 	}
 	return out, nil

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,8 +41,9 @@ const (
 )
 
 func openAlarm(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, reg prometheus.Registerer) (*alarmRole, error) {
+	confirmations := cfg.AlarmConfirmations
 	key, err := loadExecutorKey(cfg)
-	if err != nil {
+	if err != nil && !errors.Is(err, errNoKey) {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -59,11 +61,16 @@ func openAlarm(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, r
 		client.Close()
 		return nil, fmt.Errorf("no contract at the scheduler address %s on %s (wrong --address, or the node is not synced)", scheduler, cfg.RPCURL)
 	}
+	signer, err := executorSigner(ctx, client, key, logger)
+	if err != nil {
+		client.Close()
+		return nil, err
+	}
 	if err := os.MkdirAll(cfg.AlarmDataDir, 0o700); err != nil {
 		client.Close()
 		return nil, err
 	}
-	me := crypto.PubkeyToAddress(key.PublicKey)
+	me := signer.Address()
 	journal, err := txjournal.Open(filepath.Join(cfg.AlarmDataDir, "journal.pebble"), me)
 	if err != nil {
 		client.Close()
@@ -74,7 +81,8 @@ func openAlarm(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, r
 	r := &alarmRole{client: client, journal: journal}
 	r.children = []node.Child{
 		{Name: alarmSendActor, Props: alarm.NewSenderProps(alarm.SenderConfig{
-			Backend: client, Key: key, Journal: journalAdapter{journal}, Logger: logger.With("logger", "sender"),
+			Backend: client, Signer: signer, Journal: journalAdapter{journal}, Logger: logger.With("logger", "sender"),
+			Metrics: m, Confirmations: confirmations,
 		})},
 		{Name: alarmSchedActor, Props: alarm.NewSchedulerProps(alarm.SchedulerConfig{
 			Chain: client, Scheduler: scheduler, Executor: me, Sender: senderPID, Logger: logger, Metrics: m,
@@ -83,8 +91,35 @@ func openAlarm(cfg config.Config, sys *actor.ActorSystem, logger *slog.Logger, r
 			Chain: client, Logger: logger.With("logger", "blocksage"), Notify: schedPID, Metrics: m,
 		})},
 	}
-	logger.Info("Alarm client ready", "rpc", cfg.RPCURL, "scheduler", scheduler, "executor", me)
+	logger.Info("Alarm client ready", "rpc", cfg.RPCURL, "scheduler", scheduler, "executor", me, "confirmations", confirmations)
 	return r, nil
+}
+
+// executorSigner signs with key, or, without one, through the node's
+// unlocked account as the reference client does.
+func executorSigner(ctx context.Context, client *ethclient.Client, key *ecdsa.PrivateKey, logger *slog.Logger) (alarm.Signer, error) {
+	if key != nil {
+		return alarm.KeySigner{Key: key}, nil
+	}
+	chainID, err := client.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading the chain id: %w", err)
+	}
+	acct, err := alarm.NodeAccount(ctx, client.Client(), chainID)
+	if err != nil {
+		return nil, fmt.Errorf("no executor key given (--private-key-file, or --keystore with --password-file), "+
+			"and the node's account cannot be used: %w", err)
+	}
+	logger.Info("Sending through the node's unlocked account", "account", acct)
+	return alarm.NodeSigner{RPC: client.Client(), Account: acct}, nil
+}
+
+func parseConfirmations(v string) (uint64, error) {
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || n < 1 || n > 1000 {
+		return 0, fmt.Errorf("ACTORD_ALARM_CONFIRMATIONS=%q: must be a whole number between 1 and 1000", v)
+	}
+	return n, nil
 }
 
 func (r *alarmRole) close() error {
@@ -110,7 +145,11 @@ func (a journalAdapter) Pending() ([]alarm.JournalEntry, error) {
 	return out, err
 }
 
-// loadExecutorKey reads the executor's key from a hex file or a keystore.
+// errNoKey: no executor key is configured (the node's account is used).
+var errNoKey = errors.New("no executor key configured")
+
+// loadExecutorKey reads the executor's key from a hex file or a keystore;
+// errNoKey if neither is configured.
 func loadExecutorKey(cfg config.Config) (*ecdsa.PrivateKey, error) {
 	switch {
 	case cfg.AlarmKeyFile != "":
@@ -141,8 +180,7 @@ func loadExecutorKey(cfg config.Config) (*ecdsa.PrivateKey, error) {
 		}
 		return nil, fmt.Errorf("no key in %s opens with the given password", cfg.AlarmKeystore)
 	}
-	return nil, errors.New("the alarm client needs a key: --private-key-file, or --keystore with --password-file " +
-		"(sending through the node's unlocked eth_coinbase is not supported yet)")
+	return nil, errNoKey
 }
 
 // cmdScheduler runs `actord scheduler`: the alarm client alone, with the
@@ -150,7 +188,7 @@ func loadExecutorKey(cfg config.Config) (*ecdsa.PrivateKey, error) {
 func cmdScheduler(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("scheduler", "actord scheduler [flags]", stderr)
 	flags := config.Register(fs)
-	var address, client, rpchost, rpcport, ipcpath, keyFile, keystoreDir, passwordFile, dataDir string
+	var address, client, rpchost, rpcport, ipcpath, keyFile, keystoreDir, passwordFile, dataDir, confirmations string
 	for _, n := range []string{"address", "a"} {
 		fs.StringVar(&address, n, "", "Alarm Scheduler contract address (reference flag; env ACTORD_ALARM_ADDRESS)")
 	}
@@ -170,6 +208,8 @@ func cmdScheduler(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&keystoreDir, "keystore", "", "keystore directory (env ACTORD_ALARM_KEYSTORE)")
 	fs.StringVar(&passwordFile, "password-file", "", "keystore password file (env ACTORD_ALARM_PASSWORD_FILE)")
 	fs.StringVar(&dataDir, "data-dir", "", "journal directory (env ACTORD_ALARM_DATA_DIR)")
+	fs.StringVar(&confirmations, "confirmations", "", "blocks, the transaction's own included, before a transaction is final; "+
+		"until then a reorg that drops it is handled (env ACTORD_ALARM_CONFIRMATIONS; default 3)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -191,6 +231,13 @@ func cmdScheduler(args []string, stdout, stderr io.Writer) int {
 	add("ACTORD_ALARM_KEYSTORE", keystoreDir, keystoreDir != "")
 	add("ACTORD_ALARM_PASSWORD_FILE", passwordFile, passwordFile != "")
 	add("ACTORD_ALARM_DATA_DIR", dataDir, dataDir != "")
+	if confirmations != "" {
+		if _, err := parseConfirmations(confirmations); err != nil {
+			fmt.Fprintf(stderr, "actord scheduler: --confirmations: %v\n", err)
+			return exitUsage
+		}
+		add("ACTORD_ALARM_CONFIRMATIONS", confirmations, true)
+	}
 	// The endpoint: --rpc-url (or ACTORD_RPC_URL) wins; otherwise the
 	// reference's -c/-r/-p/-i, whose defaults give http://127.0.0.1:8545.
 	refFlags := set["client"] || set["c"] || set["rpchost"] || set["r"] || set["rpcport"] || set["p"] || set["ipcpath"] || set["i"]

@@ -58,6 +58,9 @@ type Config struct {
 	AlarmKeystore     string
 	AlarmPasswordFile string
 	AlarmDataDir      string
+	// AlarmConfirmations is how many blocks, the transaction's own
+	// included, make an alarm transaction final.
+	AlarmConfirmations uint64
 }
 
 // Source says where a setting's value came from.
@@ -148,6 +151,12 @@ var settings = []setting{
 		set: func(c *Config, v string) error { c.AlarmPasswordFile = v; return nil }},
 	{env: "ACTORD_ALARM_DATA_DIR", def: "./data/alarm", usage: "directory of the alarm client's transaction journal",
 		set: func(c *Config, v string) error { c.AlarmDataDir = v; return nonEmpty(v) }},
+	{env: "ACTORD_ALARM_CONFIRMATIONS", def: "3", usage: "blocks, the transaction's own included, before an alarm transaction is final; until then a reorg that drops it is handled",
+		set: func(c *Config, v string) error {
+			n, err := intIn(v, 1, 1000)
+			c.AlarmConfirmations = uint64(n)
+			return err
+		}},
 }
 
 func checkAddress(v string) error {
