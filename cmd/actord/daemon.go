@@ -212,6 +212,14 @@ func runNode(ctx context.Context, r *config.Resolved, ro roles, logger *slog.Log
 		go rtr.reconcile(rctx)
 	}
 
+	if cfg.PprofAddr != "" {
+		stopPprof, err := servePprof(cfg.PprofAddr, logger)
+		if err != nil {
+			logger.Error("Profiling endpoint not started", "addr", cfg.PprofAddr, "err", err)
+		} else {
+			defer stopPprof()
+		}
+	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve() }()
 	logger.Info("HTTP API listening", "addr", srv.Addr().String())

@@ -27,6 +27,7 @@ type Config struct {
 	LogFormat       string
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
+	PprofAddr       string
 
 	SUWalletPath       string
 	SUDataDir          string
@@ -94,6 +95,14 @@ var settings = []setting{
 		set: func(c *Config, v string) error { c.LogFormat = v; return oneOf(v, "auto", "text", "json") }},
 	{env: "ACTORD_LOG_LEVEL", def: "info", usage: "log level: debug, info, warn or error",
 		set: func(c *Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) }},
+	{env: "ACTORD_PPROF_ADDR", usage: "serve Go's /debug/pprof profiles on this address (keep it on loopback); empty: off",
+		set: func(c *Config, v string) error {
+			c.PprofAddr = v
+			if v == "" {
+				return nil
+			}
+			return checkAddr(v)
+		}},
 	{env: "ACTORD_SHUTDOWN_TIMEOUT", def: "15s", usage: "how long a graceful shutdown may take before actord exits anyway",
 		set: func(c *Config, v string) (err error) { c.ShutdownTimeout, err = positiveDuration(v); return err }},
 	{env: "SU_WALLET_PATH", usage: "Arweave JWK wallet (RSA-4096) that signs assignments; generated in SU_DATA_DIR when empty",
