@@ -535,3 +535,52 @@ func TestBenchRouterRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoRoutersNeverSplitAProcess: two routers share one PostgreSQL
+// route table; the same spawns sent to both at once land each on exactly
+// one SU, and both routers then agree where every process is.
+func TestTwoRoutersNeverSplitAProcess(t *testing.T) {
+	c := newTestCluster(t, 2)
+	su1, su2 := c.su(0, t.TempDir()), c.su(1, t.TempDir())
+	defer su1.stop(t)
+	defer su2.stop(t)
+	dsn := pgtest.Database(t)
+	ra, rb := c.router(t.TempDir(), "DATABASE_URL="+dsn), c.router(t.TempDir(), "DATABASE_URL="+dsn)
+	defer ra.stop(t)
+	defer rb.stop(t)
+	waitLive(t, ra, su1.base, su2.base)
+	waitLive(t, rb, su1.base, su2.base)
+
+	client := newClient()
+	var pids []string
+	var wg sync.WaitGroup
+	for i := range 12 {
+		pid, item := client.item(t, nil, "Process", fmt.Sprint("race", i))
+		pids = append(pids, pid)
+		for _, r := range []*suProcess{ra, rb} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if st, body, err := post(r.base, item); st != 200 || body != pid {
+					t.Errorf("spawn %d via %s = %d %s %v", i, r.base, st, body, err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	for _, pid := range pids {
+		o := owner(t, pid, su1, su2) // fails if a process is on both SUs
+		for _, r := range []*suProcess{ra, rb} {
+			res, err := noRedirect.Get(r.base + "/processes/" + pid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != 200 {
+				t.Fatalf("router %s cannot find %s on %s: %d", r.base, pid, o.base, res.StatusCode)
+			}
+		}
+	}
+}
+
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
