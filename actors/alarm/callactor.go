@@ -38,15 +38,22 @@ type callActor struct {
 	reorg   *TxReorged
 	sleptAt uint64
 	inLoop  bool
+	// epoch counts the sender's reports (TxReorged, TxDone). A read or
+	// simulation started in an earlier epoch describes a chain the
+	// sender has since moved past: its result is dropped and the call
+	// read again.
+	epoch uint64
 }
 
 // simulated is the result of checking an execute() before sending it.
 type simulated struct {
+	epoch  uint64
 	ok     bool
 	reason string
 }
 
 type callRead struct {
+	epoch   uint64
 	call    *Call
 	price   *big.Int
 	balance *big.Int
@@ -79,6 +86,9 @@ func (c *callActor) Receive(ctx actor.Context) {
 		op(ctx)
 	case *callRead:
 		c.reading = false
+		if c.stale(ctx, msg.epoch) {
+			return
+		}
 		if msg.err != nil {
 			c.logger.Warn("Reading the call failed; will retry", "err", msg.err)
 			c.wakeAt = c.head + 1
@@ -98,6 +108,9 @@ func (c *callActor) Receive(ctx actor.Context) {
 		}
 	case *simulated:
 		c.reading = false
+		if c.stale(ctx, msg.epoch) {
+			return
+		}
 		if c.reorg != nil {
 			if msg.ok {
 				c.resend(ctx, "the call still needs executing")
@@ -113,15 +126,28 @@ func (c *callActor) Receive(ctx actor.Context) {
 		}
 		c.sendExecute(ctx)
 	case *TxReorged:
+		c.epoch++
 		c.reorg = msg
 		c.logger.Warn("Transaction reorged out; rechecking the call", "action", msg.Action, "tx", msg.Hash, "block", msg.Block)
-		if !c.reading {
-			c.read(ctx)
-		}
+		c.read(ctx) // or, with one in flight, again once it is back
 	case *TxDone:
+		c.epoch++
 		c.inTx, c.reorg = false, nil
 		c.done(ctx, msg)
 	}
+}
+
+// stale drops the result of a read or simulation started before the
+// sender's last report (a reorg, or a transaction final meanwhile: acting
+// on it could resend a claim or execute on a chain that has moved on),
+// and reads the call again.
+func (c *callActor) stale(ctx actor.Context, epoch uint64) bool {
+	if epoch == c.epoch {
+		return false
+	}
+	c.logger.Debug("Dropping a read made before the last transaction report; reading again")
+	c.read(ctx)
+	return true
 }
 
 // withSlot runs op once the Scheduler actor grants a read slot; op's
@@ -183,11 +209,11 @@ func (c *callActor) simulate(ctx actor.Context) {
 
 func (c *callActor) startSimulate(ctx actor.Context) {
 	self, parent, root, cfg, addr, next := ctx.Self(), ctx.Parent(), ctx.ActorSystem().Root, c.cfg, c.addr, c.head+1
+	out := &simulated{epoch: c.epoch, ok: true}
 	go func() {
 		defer root.Send(parent, &readDone{pid: self})
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		out := &simulated{ok: true}
 		defer func() { root.Send(self, out) }()
 		inst := callABI.Instance(cfg.Chain, addr)
 		ok, err := bind.Call(inst, &bind.CallOpts{Context: rctx, From: cfg.Executor}, callABI.PackCheckExecutionAuthorization(cfg.Executor, new(big.Int).SetUint64(next)), callABI.UnpackCheckExecutionAuthorization)
@@ -212,11 +238,11 @@ func (c *callActor) read(ctx actor.Context) {
 
 func (c *callActor) startRead(ctx actor.Context) {
 	self, parent, root, cfg, addr := ctx.Self(), ctx.Parent(), ctx.ActorSystem().Root, c.cfg, c.addr
+	out := &callRead{epoch: c.epoch}
 	go func() {
 		defer root.Send(parent, &readDone{pid: self})
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		out := &callRead{}
 		defer func() { root.Send(self, out) }()
 		if out.head, out.err = cfg.Chain.BlockNumber(rctx); out.err != nil {
 			return

@@ -141,8 +141,12 @@ func (w *world) startClient(key *ecdsa.PrivateKey, roll func() uint64, j Journal
 // final.
 const testConfirmations = 3
 
+// clientOption adjusts a test client's sender and Scheduler configs, for
+// example to put a fault-injecting wrapper between them and the node.
+type clientOption func(*SenderConfig, *SchedulerConfig)
+
 // startClientWith is startClient with any signer.
-func (w *world) startClientWith(signer Signer, roll func() uint64, j Journal) *clientHarness {
+func (w *world) startClientWith(signer Signer, roll func() uint64, j Journal, opts ...clientOption) *clientHarness {
 	w.t.Helper()
 	sys := actor.NewActorSystem(actor.WithLoggerFactory(func(*actor.ActorSystem) *slog.Logger { return slog.New(slog.DiscardHandler) }))
 	h := &clientHarness{sys: sys}
@@ -151,12 +155,15 @@ func (w *world) startClientWith(signer Signer, roll func() uint64, j Journal) *c
 	logger := slog.New(slog.NewTextHandler(io.MultiWriter(w.t.Output(), h.logs), nil))
 	reg := prometheus.NewRegistry()
 	m := NewMetrics(reg)
-	sender := sys.Root.Spawn(NewSenderProps(SenderConfig{Backend: w.client, Signer: signer, Journal: j, Logger: logger.With("logger", "sender"), Metrics: m,
-		Poll: 20 * time.Millisecond, ReplaceAfter: 5 * time.Second, Confirmations: testConfirmations}))
-	sched := sys.Root.Spawn(NewSchedulerProps(SchedulerConfig{
-		Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: signer.Address(), Sender: sender,
-		Logger: logger, Metrics: m, Roll: roll,
-	}))
+	sc := SenderConfig{Backend: w.client, Signer: signer, Journal: j, Logger: logger.With("logger", "sender"), Metrics: m,
+		Poll: 20 * time.Millisecond, ReplaceAfter: 5 * time.Second, Confirmations: testConfirmations}
+	cc := SchedulerConfig{Chain: w.client, Scheduler: w.alarm.Scheduler, Executor: signer.Address(), Logger: logger, Metrics: m, Roll: roll}
+	for _, o := range opts {
+		o(&sc, &cc)
+	}
+	sender := sys.Root.Spawn(NewSenderProps(sc))
+	cc.Sender = sender
+	sched := sys.Root.Spawn(NewSchedulerProps(cc))
 	bs := sys.Root.Spawn(NewBlockSageProps(BlockSageConfig{Chain: w.client, Poll: 10 * time.Millisecond, Logger: logger.With("logger", "blocksage"), Notify: sched, Metrics: m}))
 	h.pids = []*actor.PID{bs, sched, sender}
 	h.metrics, h.reg = m, reg

@@ -88,6 +88,28 @@ func waitCount(t testing.TB, what string, get func() float64, want float64) {
 	}
 }
 
+// waitAtLeast waits until get() >= want: for counters that extra work
+// (a fee bump under load, a resend for want of an answer) may push
+// higher without anything being wrong.
+func waitAtLeast(t testing.TB, what string, get func() float64, want float64) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); get() < want; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s = %v, want at least %v", what, get(), want)
+		}
+	}
+}
+
+// waitFor waits until done holds.
+func waitFor(t testing.TB, what string, done func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !done(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never happened", what)
+		}
+	}
+}
+
 func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
 // TestCompetingExecutors: two clients race for one call. One claims and

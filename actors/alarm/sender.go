@@ -20,7 +20,6 @@ import (
 type TxBackend interface {
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
 	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
-	BlockNumber(ctx context.Context) (uint64, error)
 	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	SendTransaction(ctx context.Context, tx *types.Transaction) error
@@ -78,7 +77,8 @@ type TxDone struct {
 // TxReorged tells the requester that its mined, not yet final transaction
 // is no longer in the canonical chain. The sender holds it until the
 // requester answers with ResendTx or AbandonTx (or, without an answer,
-// resends it after ReplaceAfter).
+// resends it after DecideWithin; an AbandonTx that comes later is still
+// honoured while no version is mined).
 type TxReorged struct {
 	Call   common.Address
 	Action string
@@ -92,12 +92,15 @@ type ResendTx struct{ Nonce uint64 }
 
 // AbandonTx: the reorged-out transaction is no longer wanted; replace it
 // with an empty transfer to ourselves, so that its nonce is used without
-// calling the contract.
+// calling the contract. It is honoured whenever no version of the
+// transaction is mined, also after the sender resent it for want of an
+// answer.
 type AbandonTx struct{ Nonce uint64 }
 
 // ErrNonceTaken: the nonce was used by a transaction the sender does not
-// know (one sent before a restart and replaced since), so the outcome of
-// this request cannot be read.
+// know (one sent before a restart and replaced since, or one sent by
+// another program using the same account), so the outcome of this request
+// cannot be read. The sender rereads the account's nonce afterwards.
 var ErrNonceTaken = errors.New("the nonce was used by another version of the transaction")
 
 // DefaultConfirmations is the default confirmation depth: the receipt's
@@ -118,8 +121,14 @@ type SenderConfig struct {
 	// stays in the journal, and a reorg that drops it is handled.
 	Confirmations uint64
 	// ReplaceAfter is how long a transaction may stay unmined before it is
-	// replaced with ≥10% higher fees (default 30 s).
+	// replaced with ≥10% higher fees (default 30 s); a claim or execute
+	// whose fees cannot rise (MaxFeeCap) is abandoned instead.
 	ReplaceAfter time.Duration
+	// DecideWithin is how long a reorged-out transaction waits for its
+	// requester's ResendTx or AbandonTx before it is resent anyway
+	// (default ReplaceAfter). An AbandonTx that comes later still counts
+	// while no version is mined.
+	DecideWithin time.Duration
 	// Poll is how often pending transactions are checked (default 1 s).
 	Poll time.Duration
 }
@@ -142,6 +151,16 @@ type pendingTx struct {
 	// usedAt is the head at which the nonce was first seen used by a
 	// version the sender does not know (0 = not seen).
 	usedAt uint64
+	// signing: a replacement or abandon transfer is being signed. One
+	// signature per nonce at a time, so two can never both replace p.tx.
+	signing bool
+	// wantAbandon: the transaction is to be abandoned as soon as the
+	// signature in flight (or a failed abandon) allows.
+	wantAbandon bool
+	// seen: the versions seen mined at some point.
+	seen map[common.Hash]bool
+	// resumed from the journal after a restart.
+	resumed bool
 }
 
 // isAbandon reports whether h is one of the empty transfers that replaced
@@ -211,8 +230,24 @@ const (
 type signed struct {
 	kind  signKind
 	nonce uint64
-	f     *feesReady // signNew
+	f     *feesReady  // signNew
+	base  common.Hash // signReplace, signAbandon: the version it replaces
 	tx    *types.Transaction
+	err   error
+}
+
+// broadcastRefused: the node refused a version with "nonce too low".
+type broadcastRefused struct {
+	nonce uint64
+	hash  common.Hash
+	err   error
+}
+
+// nonceRead is the account's pending nonce, reread because another
+// sender may be using the account.
+type nonceRead struct {
+	nonce uint64
+	why   string
 	err   error
 }
 
@@ -241,6 +276,9 @@ func NewSenderProps(cfg SenderConfig) *actor.Props {
 	}
 	if cfg.Poll <= 0 {
 		cfg.Poll = time.Second
+	}
+	if cfg.DecideWithin <= 0 {
+		cfg.DecideWithin = cfg.ReplaceAfter
 	}
 	if cfg.Confirmations == 0 {
 		cfg.Confirmations = DefaultConfirmations
@@ -274,15 +312,23 @@ func (s *sender) Receive(ctx actor.Context) {
 				s.cfg.Journal.Done(e.Nonce)
 				continue
 			}
-			p := &pendingTx{req: &SendTx{Call: e.Call, Action: e.Action}, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now(), abandonFrom: -1}
+			req := &SendTx{Call: e.Call, Action: e.Action}
+			if e.Action == "execute" {
+				// The journal does not keep what the call reimburses; the fee
+				// cap it was signed with is within it, so bumps stop there
+				// (and the execute is abandoned if it stays stuck).
+				req.MaxFeeCap = tx.GasFeeCap()
+			}
+			p := &pendingTx{req: req, tx: tx, hashes: []common.Hash{tx.Hash()}, nonce: e.Nonce, sentAt: time.Now(), abandonFrom: -1, resumed: true}
 			if e.Action == "abandon" {
 				p.abandonFrom = 0
 			}
 			s.pending[e.Nonce] = p
 			s.nonce = max(s.nonce, e.Nonce+1)
 			s.cfg.Logger.Info("Resuming journaled transaction", "call", e.Call, "action", e.Action, "nonce", e.Nonce, "tx", tx.Hash())
-			s.broadcast(tx)
+			s.broadcast(ctx, e.Nonce, tx)
 		}
+		s.cfg.Logger.Info("Transaction sender ready", "account", s.addr, "nonce", s.nonce, "resumed", len(msg.resumed))
 		s.gauges()
 		for _, q := range s.queue {
 			s.prepare(ctx, q)
@@ -319,14 +365,58 @@ func (s *sender) Receive(ctx actor.Context) {
 		}
 		s.gauges()
 	case *ResendTx:
+		// Not held any more: it was resent already, for want of an answer.
 		if p := s.pending[msg.Nonce]; p != nil && p.held {
-			s.resend(p, "the requester still wants it")
+			s.resend(ctx, p, "the requester still wants it")
 		}
 	case *AbandonTx:
-		if p := s.pending[msg.Nonce]; p != nil && p.held {
+		p := s.pending[msg.Nonce]
+		switch {
+		case p == nil || p.abandonFrom >= 0 || p.wantAbandon:
+		case p.mined != nil:
+			// Resent without an answer and mined again meanwhile: that
+			// outcome is reported; a later reorg asks again.
+			s.cfg.Logger.Info("Not abandoning a transaction: a version of it is mined", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", p.mined.TxHash)
+		default:
+			// Also after a resend for want of an answer: a late decision
+			// still keeps a dead claim or execute from being mined.
 			s.abandonTx(ctx, p)
 		}
+	case *broadcastRefused:
+		p := s.pending[msg.nonce]
+		if p == nil || p.seen[msg.hash] {
+			return // ours, mined: the check round follows it
+		}
+		log := s.cfg.Logger.Info // a Warn follows if another sender took nonces
+		if p.resumed {
+			log = s.cfg.Logger.Debug // possibly mined before the restart
+		}
+		log("The node refused a transaction: its nonce is used; rereading the account's nonce", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", msg.hash, "err", msg.err)
+		s.resyncNonce(ctx, "nonce too low")
+	case *nonceRead:
+		if msg.err != nil {
+			s.cfg.Logger.Warn("Rereading the account's nonce failed", "why", msg.why, "err", msg.err)
+			return
+		}
+		if msg.nonce > s.nonce {
+			s.cfg.Logger.Warn("Skipping nonces used by another sender of this account", "from", s.nonce, "to", msg.nonce, "why", msg.why)
+			s.nonce = msg.nonce
+		}
 	}
+}
+
+// resyncNonce rereads the account's pending nonce off the actor: another
+// program may be sending from the account (a node account is often
+// shared), and the next nonce must not be one it took.
+func (s *sender) resyncNonce(ctx actor.Context, why string) {
+	self, root, b, addr := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend, s.addr
+	go func() {
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		out := &nonceRead{why: why}
+		out.nonce, out.err = b.PendingNonceAt(rctx, addr)
+		root.Send(self, out)
+	}()
 }
 
 func (s *sender) reply(ctx actor.Context, to *actor.PID, msg any) {
@@ -402,15 +492,23 @@ func (s *sender) prepare(ctx actor.Context, q queued) {
 	}()
 }
 
-// sign signs tx off the actor (a node signer does I/O).
-func (s *sender) sign(ctx actor.Context, kind signKind, f *feesReady, tx *types.DynamicFeeTx) {
+// sign signs tx off the actor (a node signer does I/O). base is the
+// version a replacement or abandon transfer replaces.
+func (s *sender) sign(ctx actor.Context, kind signKind, f *feesReady, base common.Hash, tx *types.DynamicFeeTx) {
 	self, root, signer, chainID := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Signer, s.chainID
 	go func() {
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		out := &signed{kind: kind, nonce: tx.Nonce, f: f}
+		out := &signed{kind: kind, nonce: tx.Nonce, f: f, base: base}
+		defer func() {
+			// A signer that panics (a bug, or a node's odd answer) fails
+			// this signature, not the process.
+			if r := recover(); r != nil {
+				out.tx, out.err = nil, fmt.Errorf("the signer panicked: %v", r)
+			}
+			root.Send(self, out)
+		}()
 		out.tx, out.err = signer.SignTx(rctx, chainID, tx)
-		root.Send(self, out)
 	}()
 }
 
@@ -425,7 +523,7 @@ func (s *sender) signNext(ctx actor.Context) {
 	s.unsigned = s.unsigned[1:]
 	s.signing = true
 	to := f.q.req.To
-	s.sign(ctx, signNew, f, &types.DynamicFeeTx{
+	s.sign(ctx, signNew, f, common.Hash{}, &types.DynamicFeeTx{
 		ChainID: s.chainID, Nonce: s.nonce, GasTipCap: f.tip, GasFeeCap: f.feeCap, Gas: f.q.req.GasLimit, To: &to, Value: f.q.req.Value, Data: f.q.req.Data,
 	})
 }
@@ -439,6 +537,12 @@ func (s *sender) signedTx(ctx actor.Context, m *signed) {
 		defer s.signNext(ctx)
 		q := m.f.q
 		err := m.err
+		if err == nil && m.nonce < s.nonce {
+			// The account's nonce was reread meanwhile (another sender took
+			// this one): nothing is journaled yet, so sign again.
+			s.unsigned = append([]*feesReady{m.f}, s.unsigned...)
+			return
+		}
 		if err == nil {
 			raw, _ := m.tx.MarshalBinary()
 			err = s.cfg.Journal.Put(JournalEntry{Nonce: m.nonce, Call: q.req.Call, Action: q.req.Action, Raw: raw})
@@ -448,24 +552,37 @@ func (s *sender) signedTx(ctx actor.Context, m *signed) {
 			return
 		}
 		s.pending[m.nonce] = &pendingTx{req: q.req, from: q.from, tx: m.tx, hashes: []common.Hash{m.tx.Hash()}, nonce: m.nonce, sentAt: time.Now(), abandonFrom: -1}
-		s.nonce = m.nonce + 1
+		s.nonce = max(s.nonce, m.nonce+1)
 		s.cfg.Metrics.txEvent("sent")
 		s.cfg.Logger.Debug("Transaction sent", "call", q.req.Call, "action", q.req.Action, "nonce", m.nonce, "tx", m.tx.Hash())
 		s.gauges()
-		s.broadcast(m.tx)
+		s.broadcast(ctx, m.nonce, m.tx)
 		return
 	}
 	p := s.pending[m.nonce]
-	if p == nil || p.mined != nil {
-		return // final or mined meanwhile: nothing to replace
+	if p == nil {
+		return // final meanwhile: nothing to replace
 	}
+	p.signing = false
 	if m.err != nil {
 		s.cfg.Logger.Warn("Signing a replacement failed; will retry", "call", p.req.Call, "nonce", p.nonce, "err", m.err)
 		return
 	}
+	// A signature is made from one version in one state; drop it if that
+	// changed: mined or reorged out (held: the requester decides, nothing
+	// may be broadcast), replaced meanwhile, or a fee bump overtaken by a
+	// decision to abandon.
+	if p.mined != nil || p.held || p.tx.Hash() != m.base || (p.wantAbandon && m.kind != signAbandon) {
+		s.cfg.Logger.Debug("Dropping a signature made for an older state", "call", p.req.Call, "nonce", p.nonce, "tx", m.tx.Hash(), "base", m.base,
+			"mined", p.mined != nil, "held", p.held, "abandon", p.wantAbandon)
+		if p.wantAbandon && p.mined == nil && !p.held {
+			s.abandonTx(ctx, p)
+		}
+		return
+	}
 	action := p.req.Action
-	if m.kind == signAbandon {
-		action = "abandon"
+	if m.kind == signAbandon || p.abandonFrom >= 0 {
+		action = "abandon" // an abandon transfer, or a fee bump of one
 	}
 	raw, _ := m.tx.MarshalBinary()
 	if err := s.cfg.Journal.Put(JournalEntry{Nonce: p.nonce, Call: p.req.Call, Action: action, Raw: raw}); err != nil {
@@ -473,7 +590,7 @@ func (s *sender) signedTx(ctx actor.Context, m *signed) {
 		return
 	}
 	if m.kind == signAbandon {
-		p.abandonFrom = len(p.hashes)
+		p.abandonFrom, p.wantAbandon = len(p.hashes), false
 		s.cfg.Metrics.txEvent("abandoned")
 		s.cfg.Logger.Info("Abandoning a transaction: replacing it with an empty transfer", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "old", p.tx.Hash(), "new", m.tx.Hash())
 	} else {
@@ -482,32 +599,42 @@ func (s *sender) signedTx(ctx actor.Context, m *signed) {
 	}
 	p.tx, p.sentAt = m.tx, time.Now()
 	p.hashes = append(p.hashes, m.tx.Hash())
-	s.broadcast(m.tx)
+	s.broadcast(ctx, p.nonce, m.tx)
 }
 
-func (s *sender) broadcast(tx *types.Transaction) {
-	b, logger := s.cfg.Backend, s.cfg.Logger
+// broadcast sends tx off the actor. A "nonce too low" comes back as a
+// message: unless that version was mined, the nonce was taken by someone
+// else.
+func (s *sender) broadcast(ctx actor.Context, nonce uint64, tx *types.Transaction) {
+	self, root, b, logger := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend, s.cfg.Logger
 	go func() {
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		if err := b.SendTransaction(rctx, tx); err != nil && !isKnown(err) {
+		err := b.SendTransaction(rctx, tx)
+		switch {
+		case err == nil || isKnown(err):
+		case isNonceTooLow(err):
+			root.Send(self, &broadcastRefused{nonce: nonce, hash: tx.Hash(), err: err})
+		default:
 			logger.Debug("Broadcast failed", "tx", tx.Hash(), "err", err)
 		}
 	}()
 }
 
-// isKnown reports a send the node already has (or already mined): over
-// JSON-RPC these arrive as plain messages, not typed errors.
+// isKnown reports a send the node already has: over JSON-RPC these
+// arrive as plain messages, not typed errors.
 func isKnown(err error) bool {
-	if err == nil {
-		return false
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "already known") || strings.Contains(msg, "nonce too low")
+	return err != nil && strings.Contains(err.Error(), "already known")
 }
 
-// check starts a check round: the head, the account's nonce, and for each
-// pending nonce a canonical receipt of any version sent under it.
+// isNonceTooLow reports a send whose nonce the account already used.
+func isNonceTooLow(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "nonce too low")
+}
+
+// check starts a check round: the head, the account's nonce at the head,
+// and for each pending nonce a canonical receipt of any version sent under
+// it.
 func (s *sender) check(ctx actor.Context) {
 	if s.checking || len(s.pending) == 0 {
 		return
@@ -527,25 +654,43 @@ func (s *sender) check(ctx actor.Context) {
 		defer cancel()
 		out := &checkedRound{}
 		defer func() { root.Send(self, out) }()
-		if out.head, out.err = b.BlockNumber(rctx); out.err != nil {
+		top, err := b.HeaderByNumber(rctx, nil)
+		if err != nil {
+			out.err = fmt.Errorf("reading the head: %w", err)
 			return
 		}
-		var used uint64
-		if used, out.err = b.NonceAt(rctx, addr, nil); out.err != nil {
+		out.head = top.Number.Uint64()
+		used, err := b.NonceAt(rctx, addr, top.Number)
+		if err != nil {
+			out.err = fmt.Errorf("reading the account's nonce at %d: %w", out.head, err)
 			return
 		}
 		for _, j := range jobs {
 			r := txCheck{nonce: j.nonce, used: used > j.nonce}
-			r.receipt, r.err = canonicalReceipt(rctx, b, j.hashes)
+			r.receipt, r.err = canonicalReceipt(rctx, b, out.head, j.hashes)
 			out.results = append(out.results, r)
+		}
+		// Confirmations are counted from the head read first: if that block
+		// left the canonical chain while the receipts were read, the round
+		// mixed two chains. Retry it.
+		again, err := b.HeaderByNumber(rctx, top.Number)
+		if err != nil {
+			out.err = fmt.Errorf("rereading block %d: %w", out.head, err)
+			return
+		}
+		if again.Hash() != top.Hash() {
+			out.err = fmt.Errorf("block %d changed during the check (a reorg)", out.head)
 		}
 	}()
 }
 
 // canonicalReceipt returns the receipt of whichever of hashes is in the
-// canonical chain, or nil if none is. Only "not found" means not mined: a
-// failed request is an error, never taken for a reorg.
-func canonicalReceipt(ctx context.Context, b TxBackend, hashes []common.Hash) (*types.Receipt, error) {
+// canonical chain at or below head, or nil if none is. Only a receipt
+// "not found", or one whose block is not the canonical block at its height,
+// means not mined: a failed request, a receipt above the head read, or a
+// block header the node cannot find (a backend that lags behind the one
+// that answered the receipt) is an error, never taken for a reorg.
+func canonicalReceipt(ctx context.Context, b TxBackend, head uint64, hashes []common.Hash) (*types.Receipt, error) {
 	for _, h := range hashes {
 		r, err := b.TransactionReceipt(ctx, h)
 		if errors.Is(err, ethereum.NotFound) {
@@ -554,15 +699,15 @@ func canonicalReceipt(ctx context.Context, b TxBackend, hashes []common.Hash) (*
 		if err != nil {
 			return nil, err
 		}
+		if r.BlockNumber == nil || r.BlockNumber.Uint64() > head {
+			return nil, fmt.Errorf("the receipt of %s is in block %v, above the head %d", h, r.BlockNumber, head)
+		}
 		// A node answers from its canonical index, but an answer cached or
 		// load-balanced from elsewhere may not be: compare with the
 		// canonical block at that height.
 		hdr, err := b.HeaderByNumber(ctx, r.BlockNumber)
-		if errors.Is(err, ethereum.NotFound) {
-			continue
-		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("reading block %d for the receipt of %s: %w", r.BlockNumber, h, err)
 		}
 		if hdr.Hash() == r.BlockHash {
 			return r, nil
@@ -581,7 +726,11 @@ func (s *sender) checked(ctx actor.Context, head uint64, r txCheck) {
 	log := s.cfg.Logger.With("call", p.req.Call, "action", p.req.Action, "nonce", p.nonce)
 	switch {
 	case r.receipt != nil:
-		p.usedAt = 0
+		p.usedAt, p.wantAbandon = 0, false
+		if p.seen == nil {
+			p.seen = map[common.Hash]bool{}
+		}
+		p.seen[r.receipt.TxHash] = true
 		if p.mined == nil || p.mined.BlockHash != r.receipt.BlockHash {
 			if p.mined != nil {
 				s.cfg.Metrics.txEvent("reorged")
@@ -598,19 +747,24 @@ func (s *sender) checked(ctx actor.Context, head uint64, r txCheck) {
 		s.reorgedOut(ctx, p)
 	case r.used:
 		// A version this sender does not know took the nonce (one sent
-		// before a restart, then replaced): once that is final, give up.
+		// before a restart, then replaced, or another program's): once that
+		// is final, give up.
 		if p.usedAt == 0 {
 			p.usedAt = head
 		} else if head+1 >= p.usedAt+s.cfg.Confirmations {
 			s.final(ctx, p, nil, 0, ErrNonceTaken)
 		}
 	case p.held:
-		if p.from == nil || time.Since(p.heldAt) > s.cfg.ReplaceAfter {
-			s.resend(p, "no decision from the requester")
+		if p.from == nil || time.Since(p.heldAt) > s.cfg.DecideWithin {
+			s.resend(ctx, p, "no decision from the requester")
 		}
 	default:
 		p.usedAt = 0
-		if time.Since(p.sentAt) > s.cfg.ReplaceAfter {
+		switch {
+		case p.signing:
+		case p.wantAbandon:
+			s.abandonTx(ctx, p) // the abandon transfer's signature failed: again
+		case time.Since(p.sentAt) > s.cfg.ReplaceAfter:
 			s.replace(ctx, p)
 		}
 	}
@@ -628,6 +782,9 @@ func (s *sender) final(ctx actor.Context, p *pendingTx, r *types.Receipt, confir
 		s.cfg.Logger.Info("Transaction confirmed", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", r.TxHash, "block", r.BlockNumber, "confirmations", confirmations)
 	} else {
 		s.cfg.Logger.Warn("Transaction superseded by an unknown version", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "err", err)
+		if errors.Is(err, ErrNonceTaken) {
+			s.resyncNonce(ctx, "a nonce was taken by an unknown transaction")
+		}
 	}
 	s.reply(ctx, p.from, done)
 }
@@ -641,7 +798,7 @@ func (s *sender) reorgedOut(ctx actor.Context, p *pendingTx) {
 	s.cfg.Metrics.txEvent("reorged")
 	s.cfg.Logger.Warn("Transaction reorged out", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", old.TxHash, "block", old.BlockNumber)
 	if p.from == nil || p.isAbandon(old.TxHash) {
-		s.resend(p, "nobody else decides")
+		s.resend(ctx, p, "nobody else decides")
 		return
 	}
 	p.held, p.heldAt = true, time.Now()
@@ -649,11 +806,11 @@ func (s *sender) reorgedOut(ctx actor.Context, p *pendingTx) {
 }
 
 // resend broadcasts the latest version again.
-func (s *sender) resend(p *pendingTx, why string) {
+func (s *sender) resend(ctx actor.Context, p *pendingTx, why string) {
 	p.held, p.sentAt = false, time.Now()
 	s.cfg.Metrics.txEvent("resent")
 	s.cfg.Logger.Info("Resending a reorged-out transaction", "call", p.req.Call, "action", p.req.Action, "nonce", p.nonce, "tx", p.tx.Hash(), "why", why)
-	s.broadcast(p.tx)
+	s.broadcast(ctx, p.nonce, p.tx)
 }
 
 // bump raises a fee by 12.5% (nodes require at least 10% to replace).
@@ -663,31 +820,40 @@ func bump(v *big.Int) *big.Int {
 }
 
 // replace re-signs a stuck transaction with the same nonce and higher
-// fees, unless the call would not reimburse them.
+// fees. A claim or execute whose call would not reimburse higher fees is
+// abandoned instead: left in the pool it would hold up every later nonce
+// of the account, and the requester replans once the transfer is final.
 func (s *sender) replace(ctx actor.Context, p *pendingTx) {
 	old := p.tx
 	tip, feeCap := bump(old.GasTipCap()), bump(old.GasFeeCap())
 	if p.abandonFrom < 0 && p.req.MaxFeeCap != nil && feeCap.Cmp(p.req.MaxFeeCap) > 0 {
-		s.cfg.Logger.Warn("Not replacing a stuck transaction: the call would not reimburse higher fees", "call", p.req.Call, "nonce", p.nonce)
-		p.sentAt = time.Now()
+		s.cfg.Logger.Warn("Abandoning a stuck transaction: the call would not reimburse higher fees", "call", p.req.Call, "action", p.req.Action,
+			"nonce", p.nonce, "tx", old.Hash(), "fee_cap", old.GasFeeCap(), "max_fee_cap", p.req.MaxFeeCap)
+		s.abandonTx(ctx, p)
 		return
 	}
-	p.sentAt = time.Now() // one replacement in flight at a time
-	s.sign(ctx, signReplace, nil, &types.DynamicFeeTx{
+	p.sentAt, p.signing = time.Now(), true
+	s.sign(ctx, signReplace, nil, old.Hash(), &types.DynamicFeeTx{
 		ChainID: s.chainID, Nonce: old.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: old.Gas(), To: old.To(), Value: old.Value(), Data: old.Data(),
 	})
 }
 
-// abandonTx replaces a reorged-out transaction with an empty transfer to
-// ourselves at the same nonce and higher fees: nodes that still hold the
-// original drop it for the replacement, and the nonce is used without
-// touching the call (a claim or execute that can no longer succeed would
-// burn gas, all of it if the call was cancelled).
+// abandonTx replaces a claim or execute that is no longer wanted with an
+// empty transfer to ourselves at the same nonce and higher fees: nodes
+// that still hold the original drop it for the replacement, and the nonce
+// is used without touching the call (a claim or execute that can no longer
+// succeed would burn gas, all of it if the call was cancelled). With a
+// signature for this nonce in flight, the transfer is signed once it is
+// back (and the other signature is dropped).
 func (s *sender) abandonTx(ctx actor.Context, p *pendingTx) {
-	p.held, p.sentAt = false, time.Now()
+	p.held, p.wantAbandon = false, true
+	if p.signing {
+		return
+	}
+	p.sentAt, p.signing = time.Now(), true
 	old := p.tx
 	to := s.addr
-	s.sign(ctx, signAbandon, nil, &types.DynamicFeeTx{
+	s.sign(ctx, signAbandon, nil, old.Hash(), &types.DynamicFeeTx{
 		ChainID: s.chainID, Nonce: old.Nonce(), GasTipCap: bump(old.GasTipCap()), GasFeeCap: bump(old.GasFeeCap()), Gas: 21000, To: &to, Value: new(big.Int),
 	})
 }

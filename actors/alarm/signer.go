@@ -84,12 +84,22 @@ func (s NodeSigner) SignTx(ctx context.Context, chainID *big.Int, tx *types.Dyna
 	if err := signed.UnmarshalBinary(res.Raw); err != nil {
 		return nil, fmt.Errorf("eth_signTransaction returned an undecodable transaction: %w", err)
 	}
+	// The node answers with whatever it signed: a legacy or access-list
+	// transaction, or a contract creation (no recipient), is not what was
+	// asked for, even if the fields compared below agree.
+	if signed.Type() != types.DynamicFeeTxType || signed.To() == nil || tx.To == nil {
+		return nil, fmt.Errorf("eth_signTransaction signed a transaction of type %d to %v, not the EIP-1559 transaction asked for", signed.Type(), signed.To())
+	}
+	if signed.ChainId().Cmp(chainID) != 0 {
+		return nil, fmt.Errorf("eth_signTransaction signed for chain %s, not %s", signed.ChainId(), chainID)
+	}
 	from, err := types.Sender(types.LatestSignerForChainID(chainID), signed)
 	if err != nil {
 		return nil, fmt.Errorf("eth_signTransaction returned a bad signature: %w", err)
 	}
 	if from != s.Account || signed.Nonce() != tx.Nonce || signed.Gas() != tx.Gas || signed.GasFeeCap().Cmp(tx.GasFeeCap) != 0 ||
-		signed.GasTipCap().Cmp(tx.GasTipCap) != 0 || signed.Value().Cmp(value) != 0 || *signed.To() != *tx.To || string(signed.Data()) != string(tx.Data) {
+		signed.GasTipCap().Cmp(tx.GasTipCap) != 0 || signed.Value().Cmp(value) != 0 || *signed.To() != *tx.To || string(signed.Data()) != string(tx.Data) ||
+		len(signed.AccessList()) != 0 {
 		return nil, errors.New("eth_signTransaction signed something other than the transaction asked for")
 	}
 	return signed, nil

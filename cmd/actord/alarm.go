@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -112,14 +111,6 @@ func executorSigner(ctx context.Context, client *ethclient.Client, key *ecdsa.Pr
 	}
 	logger.Info("Sending through the node's unlocked account", "account", acct)
 	return alarm.NodeSigner{RPC: client.Client(), Account: acct}, nil
-}
-
-func parseConfirmations(v string) (uint64, error) {
-	n, err := strconv.ParseUint(v, 10, 64)
-	if err != nil || n < 1 || n > 1000 {
-		return 0, fmt.Errorf("ACTORD_ALARM_CONFIRMATIONS=%q: must be a whole number between 1 and 1000", v)
-	}
-	return n, nil
 }
 
 func (r *alarmRole) close() error {
@@ -231,13 +222,8 @@ func cmdScheduler(args []string, stdout, stderr io.Writer) int {
 	add("ACTORD_ALARM_KEYSTORE", keystoreDir, keystoreDir != "")
 	add("ACTORD_ALARM_PASSWORD_FILE", passwordFile, passwordFile != "")
 	add("ACTORD_ALARM_DATA_DIR", dataDir, dataDir != "")
-	if confirmations != "" {
-		if _, err := parseConfirmations(confirmations); err != nil {
-			fmt.Fprintf(stderr, "actord scheduler: --confirmations: %v\n", err)
-			return exitUsage
-		}
-		add("ACTORD_ALARM_CONFIRMATIONS", confirmations, true)
-	}
+	// config.Resolve validates it, with every other setting.
+	add("ACTORD_ALARM_CONFIRMATIONS", confirmations, confirmations != "")
 	// The endpoint: --rpc-url (or ACTORD_RPC_URL) wins; otherwise the
 	// reference's -c/-r/-p/-i, whose defaults give http://127.0.0.1:8545.
 	refFlags := set["client"] || set["c"] || set["rpchost"] || set["r"] || set["rpcport"] || set["p"] || set["ipcpath"] || set["i"]

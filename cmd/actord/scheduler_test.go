@@ -225,7 +225,10 @@ func TestSchedulerRefusals(t *testing.T) {
 	}{
 		"no key and no node account": {[]string{"--rpc-url", ch.node.URL()}, "the node's account cannot be used"},
 		"wrong keystore password":    {[]string{"--rpc-url", ch.node.URL(), "--keystore", filepath.Join(dir, "keystore"), "--password-file", pwFile}, "opens with the given password"},
-		"bad confirmations":          {[]string{"--rpc-url", ch.node.URL(), "--confirmations", "0"}, "between 1 and 1000"},
+		// The configuration checks --confirmations like its environment
+		// variable: a configuration problem, exit code 1.
+		"bad confirmations":          {[]string{"--rpc-url", ch.node.URL(), "--confirmations", "0"}, `ACTORD_ALARM_CONFIRMATIONS="0" (from argument): must be between 1 and 1000`},
+		"confirmations not a number": {[]string{"--rpc-url", ch.node.URL(), "--confirmations", "three"}, `ACTORD_ALARM_CONFIRMATIONS="three" (from argument): is not a whole number`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			args := append(commonArgs(t, ch.alarm.Scheduler), tc.args...)
@@ -233,6 +236,9 @@ func TestSchedulerRefusals(t *testing.T) {
 			out, err := cmd.CombinedOutput()
 			if err == nil || !strings.Contains(string(out), tc.want) {
 				t.Fatalf("actord scheduler %v = %v; want a failure saying %q:\n%s", tc.args, err, tc.want, out)
+			}
+			if code := cmd.ProcessState.ExitCode(); code != exitFailure {
+				t.Errorf("actord scheduler %v exited with %d, want %d", tc.args, code, exitFailure)
 			}
 		})
 	}
