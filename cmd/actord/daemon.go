@@ -30,18 +30,24 @@ func cmdNode(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdSU(args []string, stdout, stderr io.Writer) int {
-	return daemon("su", "actord su PORT [flags]", args, stdout, stderr, 1, func(pos []string) ([]config.Override, error) {
+	return daemon("su", "actord su PORT [flags]", args, stdout, stderr, 1, portMode("su", args))
+}
+
+// portMode turns the PORT argument of `actord su|router PORT` into the
+// MODE and listen address overrides. PORT replaces the port of
+// ACTORD_HTTP_ADDR and keeps its host, so that --http-addr 127.0.0.1:0
+// still binds loopback only.
+func portMode(mode string, args []string) func([]string) ([]config.Override, error) {
+	return func(pos []string) ([]config.Override, error) {
 		if _, err := strconv.ParseUint(pos[0], 10, 16); err != nil {
 			return nil, fmt.Errorf("PORT %q is not a port number", pos[0])
 		}
-		// PORT replaces the port of ACTORD_HTTP_ADDR and keeps its host,
-		// so that --http-addr 127.0.0.1:0 still binds loopback only.
 		host := ""
 		if v := lookupAddr(args); v != "" {
 			host, _, _ = net.SplitHostPort(v)
 		}
-		return []config.Override{{Env: "MODE", Value: "su"}, {Env: "ACTORD_HTTP_ADDR", Value: net.JoinHostPort(host, pos[0])}}, nil
-	})
+		return []config.Override{{Env: "MODE", Value: mode}, {Env: "ACTORD_HTTP_ADDR", Value: net.JoinHostPort(host, pos[0])}}, nil
+	}
 }
 
 // lookupAddr finds the listen address a command line or the environment

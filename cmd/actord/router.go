@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/asynkron/protoactor-go/actor"
@@ -25,16 +23,7 @@ import (
 )
 
 func cmdRouter(args []string, stdout, stderr io.Writer) int {
-	return daemon("router", "actord router PORT [flags]", args, stdout, stderr, 1, func(pos []string) ([]config.Override, error) {
-		if _, err := strconv.ParseUint(pos[0], 10, 16); err != nil {
-			return nil, fmt.Errorf("PORT %q is not a port number", pos[0])
-		}
-		host := ""
-		if v := lookupAddr(args); v != "" {
-			host, _, _ = net.SplitHostPort(v)
-		}
-		return []config.Override{{Env: "MODE", Value: "router"}, {Env: "ACTORD_HTTP_ADDR", Value: net.JoinHostPort(host, pos[0])}}, nil
-	})
+	return daemon("router", "actord router PORT [flags]", args, stdout, stderr, 1, portMode("router", args))
 }
 
 const registryActor = "router-registry"

@@ -203,13 +203,7 @@ func TestSUProcessRestart(t *testing.T) {
 	if st, id, _ := post(p.base, testvectors.Read(t, vec, "fresh-ethereum.bin")); st != 200 {
 		t.Fatalf("message after restart = %d %s", st, id)
 	}
-	s, err := cucheck.Walk(t.Context(), http.DefaultClient, p.base, pid, 100)
-	if err != nil || len(s) != 3 {
-		t.Fatalf("walk after restart: %d, %v", len(s), err)
-	}
-	if err := cucheck.Verify(pid, s); err != nil {
-		t.Fatal(err)
-	}
+	s := walkVerified(t, p.base, pid, 100, 3)
 	// Each item and each assignment reaches the bundler.
 	waitUploads(t, gw, s)
 }
@@ -337,6 +331,30 @@ func testSUCrashRecovery(t *testing.T, storeEnv []string) {
 		waitUploads(t, bundler, s)
 	}
 	p.stop(t)
+}
+
+// walkVerified reads pid's whole schedule from base in pages as a compute
+// unit does, checks it with the CU's rules, and wants want entries.
+func walkVerified(t *testing.T, base, pid string, pageSize, want int) []cucheck.Scheduled {
+	t.Helper()
+	s := walkCU(t, base, pid, pageSize)
+	if len(s) != want {
+		t.Fatalf("schedule of %s on %s has %d entries, want %d", pid, base, len(s), want)
+	}
+	return s
+}
+
+// walkCU reads and checks pid's schedule as a compute unit does.
+func walkCU(t *testing.T, base, pid string, pageSize int) []cucheck.Scheduled {
+	t.Helper()
+	s, err := cucheck.Walk(t.Context(), http.DefaultClient, base, pid, pageSize)
+	if err != nil {
+		t.Fatalf("walk %s on %s: %v", pid, base, err)
+	}
+	if err := cucheck.Verify(pid, s); err != nil {
+		t.Fatalf("schedule of %s on %s: %v", pid, base, err)
+	}
+	return s
 }
 
 func checkSchedules(t *testing.T, base string, pids []string, acked map[string]string) {
@@ -497,10 +515,7 @@ func TestMigToUseDisk(t *testing.T) {
 	}
 	p = startSU(t, dir, append(env, "USE_DISK=true")...)
 	defer p.stop(t)
-	s, err := cucheck.Walk(t.Context(), http.DefaultClient, p.base, pid, 5)
-	if err != nil || len(s) != 13 || cucheck.Verify(pid, s) != nil {
-		t.Fatalf("schedule after mig: %d entries, %v", len(s), err)
-	}
+	walkVerified(t, p.base, pid, 5, 13)
 	for id, want := range items {
 		res, err := http.Get(p.base + "/" + id + "/raw?process-id=" + pid)
 		if err != nil {
