@@ -176,32 +176,9 @@ func (w *world) aborts(call, executor common.Address) int {
 // on the new branch and its window is open, so the client sends the same
 // transaction again; it is executed once and reported once.
 func TestReorgDropsExecution(t *testing.T) {
-	w := newWorld(t)
-	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	call, _ := ReadCall(t.Context(), w.client, calls[0])
-	px, restore := w.viaProxy(t)
-	j := &memJournal{}
-	h := w.startClient(w.executor, never, j)
-	restore()
-	// From here the test seals every block: the execution is mined in the
-	// head block and nothing confirms it before the reorg.
-	w.node.Pause()
-	w.advance(call.Target - 8)
-	w.sealSent(addrOf(w.executor), "the execution", w.called(calls[0]))
-	first := w.executions(calls[0])
-	if len(first) != 1 || first[0].executor != addrOf(w.executor) {
-		t.Fatalf("executions %+v, want one by the client", first)
-	}
-	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
-
-	// The client sees the new branch only once it is complete.
-	px.down()
-	w.forkBefore(first[0].block)
+	w, call, h, j, px, first := executedThenForked(t)
 	w.node.Commit()
-	if w.called(calls[0])() {
+	if w.called(call)() {
 		t.Fatal("the execution survived the reorg")
 	}
 	px.up(t)
@@ -209,9 +186,9 @@ func TestReorgDropsExecution(t *testing.T) {
 	waitAtLeast(t, "resent transactions", func() float64 { return h.events("resent") }, 1)
 	w.node.Resume()
 
-	w.waitCalled(calls[0])
+	w.waitCalled(call)
 	waitAtLeast(t, "executions", func() float64 { return h.executed("executed") }, 1)
-	ex := w.executions(calls[0])
+	ex := w.executions(call)
 	if len(ex) != 1 || ex[0].executor != addrOf(w.executor) {
 		t.Fatalf("executions on the new branch %+v, want one by the client", ex)
 	}
@@ -245,29 +222,8 @@ func TestReorgDropsExecution(t *testing.T) {
 // burn gas): it abandons it, using the nonce for an empty transfer, and
 // counts no execution.
 func TestReorgHandsExecutionToAnother(t *testing.T) {
-	w := newWorld(t)
-	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	call, _ := ReadCall(t.Context(), w.client, calls[0])
-	px, restore := w.viaProxy(t)
-	j := &memJournal{}
-	h := w.startClient(w.executor, never, j)
-	restore()
-	w.node.Pause()
-	w.advance(call.Target - 8)
-	w.sealSent(addrOf(w.executor), "the execution", w.called(calls[0]))
-	first := w.executions(calls[0])
-	if len(first) != 1 || first[0].executor != addrOf(w.executor) {
-		t.Fatalf("executions %+v, want one by the client", first)
-	}
-	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
-
-	// The client sees the new branch only once it is complete.
-	px.down()
-	w.forkBefore(first[0].block)
-	other := w.sendNow(w.owner, calls[0], callABI.PackExecute(), nil)
+	w, call, h, j, px, _ := executedThenForked(t)
+	other := w.sendNow(w.owner, call, callABI.PackExecute(), nil)
 	w.node.Commit()
 	if r, err := devchain.WaitMined(t.Context(), w.client, other); err != nil || executedEvent(r) == nil {
 		t.Fatalf("the other execution: %+v, %v", r, err)
@@ -281,11 +237,11 @@ func TestReorgHandsExecutionToAnother(t *testing.T) {
 
 	waitAtLeast(t, "confirmed transactions", func() float64 { return h.events("confirmed") }, 1)
 	waitCount(t, "tracked calls", func() float64 { return testutil.ToFloat64(h.metrics.tracked) }, 0)
-	ex := w.executions(calls[0])
+	ex := w.executions(call)
 	if len(ex) != 1 || ex[0].executor != addrOf(w.owner) {
 		t.Fatalf("executions %+v, want only the other executor's", ex)
 	}
-	if n := w.aborts(calls[0], addrOf(w.executor)); n != 0 {
+	if n := w.aborts(call, addrOf(w.executor)); n != 0 {
 		t.Errorf("the client's execute() was mined again and aborted %d times", n)
 	}
 	if nonce, _ := w.client.NonceAt(t.Context(), addrOf(w.executor), nil); nonce != 1 {
@@ -508,4 +464,34 @@ func TestRPCFailureIsNotAReorg(t *testing.T) {
 	if strings.Contains(h.logs.String(), "reorged out") {
 		t.Error("the client logged a reorg")
 	}
+}
+
+// executedThenForked schedules one call, lets the client (behind a proxy
+// it can be cut off by) execute it in a block the test seals, then cuts
+// the client off and forks the chain just before that block. From here
+// the test seals every block, so nothing confirms the execution before
+// the reorg; the caller builds the new branch, commits it and brings the
+// proxy back up.
+func executedThenForked(t *testing.T) (w *world, call common.Address, h *clientHarness, j *memJournal, px *proxy, first []*executedAt) {
+	w = newWorld(t)
+	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := ReadCall(t.Context(), w.client, calls[0])
+	px, restore := w.viaProxy(t)
+	j = &memJournal{}
+	h = w.startClient(w.executor, never, j)
+	restore()
+	w.node.Pause()
+	w.advance(c.Target - 8)
+	w.sealSent(addrOf(w.executor), "the execution", w.called(calls[0]))
+	first = w.executions(calls[0])
+	if len(first) != 1 || first[0].executor != addrOf(w.executor) {
+		t.Fatalf("executions %+v, want one by the client", first)
+	}
+	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
+	px.down() // the client sees the new branch only once it is complete
+	w.forkBefore(first[0].block)
+	return w, calls[0], h, j, px, first
 }
