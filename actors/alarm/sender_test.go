@@ -462,12 +462,10 @@ func secondClaimSignature() func(*types.DynamicFeeTx) bool {
 	return func(tx *types.DynamicFeeTx) bool { return *tx.To == testCall && n.Add(1) == 2 }
 }
 
-// TestSenderDropsAFeeBumpSignedBeforeAReorg: a fee bump of a claim is
-// being signed when the claim is mined and then reorged out. The
-// signature comes back while the sender waits for the requester's
-// decision: it is dropped, not broadcast (that would send the claim again
-// before anyone decided it is still wanted).
-func TestSenderDropsAFeeBumpSignedBeforeAReorg(t *testing.T) {
+// claimReorgedWhileBumping: a claim is sent, a fee bump of it is being
+// signed (held at the gate) when the claim is mined and then reorged out;
+// the requester has been told (TxReorged).
+func claimReorgedWhileBumping(t *testing.T) (*fakeNode, *memJournal, *gatedSigner, *senderHarness, *types.Transaction) {
 	f := newFakeNode()
 	key, _ := crypto.GenerateKey()
 	j := &memJournal{}
@@ -482,6 +480,16 @@ func TestSenderDropsAFeeBumpSignedBeforeAReorg(t *testing.T) {
 	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
 	f.reorg(f.head() - 1)
 	expect[*TxReorged](t, h)
+	return f, j, sig, h, claim
+}
+
+// TestSenderDropsAFeeBumpSignedBeforeAReorg: a fee bump of a claim is
+// being signed when the claim is mined and then reorged out. The
+// signature comes back while the sender waits for the requester's
+// decision: it is dropped, not broadcast (that would send the claim again
+// before anyone decided it is still wanted).
+func TestSenderDropsAFeeBumpSignedBeforeAReorg(t *testing.T) {
+	f, j, sig, h, claim := claimReorgedWhileBumping(t)
 
 	close(sig.release)
 	others := func(tx *types.Transaction) bool { return toCall(tx) && tx.Hash() != claim.Hash() }
@@ -505,20 +513,7 @@ func TestSenderDropsAFeeBumpSignedBeforeAReorg(t *testing.T) {
 // dropped, and the journal keeps the abandon transfer (before, both
 // replaced the claim, and the later one, the bumped claim, won).
 func TestSenderAbandonOvertakesAFeeBump(t *testing.T) {
-	f := newFakeNode()
-	key, _ := crypto.GenerateKey()
-	j := &memJournal{}
-	sig := newGatedSigner(key, secondClaimSignature())
-	h := startSender(t, f, key, j, func(c *SenderConfig) {
-		c.Signer, c.ReplaceAfter, c.DecideWithin = sig, 20*time.Millisecond, time.Hour
-	})
-	h.request(claimReq())
-	claim := firstSent(t, f, "the claim", toCall)
-	sig.waitEntered(t, "the fee bump")
-	f.mine(claim)
-	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
-	f.reorg(f.head() - 1)
-	expect[*TxReorged](t, h)
+	f, j, sig, h, claim := claimReorgedWhileBumping(t)
 
 	h.sys.Root.Send(h.sender, &AbandonTx{Nonce: 0})
 	close(sig.release)
