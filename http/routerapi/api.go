@@ -107,13 +107,23 @@ func (a *API) post(c echo.Context) error {
 	if err != nil {
 		return a.toAny(c, body) // the SU explains what is wrong with it
 	}
-	if typ, _ := it.Tag("Type"); typ == "Process" {
+	if isProcess(it) {
 		return a.spawn(c, it, body)
 	}
 	if len(it.Target) == 32 {
 		return a.toProcess(c, ans104.Encode(it.Target), body)
 	}
 	return a.toAny(c, body)
+}
+
+// isProcess reads the Type tag as the SU does (first of "Type"/"type").
+func isProcess(it *ans104.Item) bool {
+	for _, t := range it.Tags {
+		if t.Name == "Type" || t.Name == "type" {
+			return t.Value == "Process"
+		}
+	}
+	return false
 }
 
 // spawn places a new process, or sends a repeated spawn where the first went.
