@@ -32,7 +32,14 @@ type callActor struct {
 	hint    uint64 // the target block (or a lower bound) before the first read
 	reading bool   // a read or simulation is queued or in flight
 	next    func(actor.Context)
-	inTx    bool // a claim or execute is with the sender, not yet final
+	// txs counts our claims and executes with the sender, not yet final
+	// (at most one, unless adopted after a restart).
+	txs int
+	// adopting: the sender has not yet said which transactions of this
+	// call it still has (Adopt, sent at every start). Until it has, the
+	// actor reads but neither claims nor executes: a transaction sent
+	// before a restart may still be in flight.
+	adopting bool
 	// reorg is set while a reorged-out transaction of ours waits for a
 	// decision: the next read (and simulation) decides resend or abandon.
 	reorg   *TxReorged
@@ -68,10 +75,28 @@ func newCallActor(cfg SchedulerConfig, addr common.Address, hint uint64) *callAc
 func (c *callActor) Receive(ctx actor.Context) {
 	switch msg := ctx.Message().(type) {
 	case *actor.Started:
+		// Ask the sender before anything else: after a restart a claim or
+		// execute of ours may still be in flight. (Without a sender, as
+		// in read-only tests, nothing can be.)
+		if c.cfg.Sender == nil {
+			c.read(ctx)
+			return
+		}
+		c.adopting = true
+		ctx.Request(c.cfg.Sender, &Adopt{Call: c.addr})
+	case *Adopted:
+		if !c.adopting {
+			return
+		}
+		c.adopting = false
+		c.txs += len(msg.Txs)
+		for _, t := range msg.Txs {
+			c.logger.Info("Following a transaction sent before a restart", "action", t.Action, "nonce", t.Nonce, "journaled", t.Journaled)
+		}
 		c.read(ctx)
 	case *Head:
 		c.head = max(c.head, msg.Number)
-		if !c.reading && (c.reorg != nil || (!c.inTx && c.head >= c.wakeAt)) {
+		if !c.adopting && !c.reading && (c.reorg != nil || (c.txs == 0 && c.head >= c.wakeAt)) {
 			c.read(ctx)
 		}
 	case *readGranted:
@@ -103,7 +128,11 @@ func (c *callActor) Receive(ctx actor.Context) {
 			return
 		}
 		c.head = max(c.head, msg.head)
-		if !c.inTx {
+		switch {
+		case c.adopting:
+		case c.txs > 0:
+			c.logger.Info("Waiting for our transaction in flight to be final", "transactions", c.txs)
+		default:
 			c.act(ctx)
 		}
 	case *simulated:
@@ -132,7 +161,12 @@ func (c *callActor) Receive(ctx actor.Context) {
 		c.read(ctx) // or, with one in flight, again once it is back
 	case *TxDone:
 		c.epoch++
-		c.inTx, c.reorg = false, nil
+		if c.txs > 0 {
+			c.txs--
+		}
+		if c.txs == 0 || (c.reorg != nil && c.reorg.Nonce == msg.Nonce) {
+			c.reorg = nil
+		}
 		c.done(ctx, msg)
 	}
 }
@@ -287,7 +321,7 @@ func (c *callActor) act(ctx actor.Context) {
 			return
 		}
 		c.logger.Info("Claiming roll for "+c.addr.Hex()+", Rolled "+itoa(d.Roll)+": Needed: "+itoa(d.Needed), "roll", d.Roll, "needed", d.Needed)
-		c.inTx = true
+		c.txs++
 		ctx.Request(c.cfg.Sender, &SendTx{
 			Call: c.addr, Action: "claim", To: c.addr, Data: callABI.PackClaim(),
 			Value: new(big.Int).Mul(c.call.BasePayment, big.NewInt(ClaimDepositFactor)), GasLimit: ClaimGasLimit,
@@ -308,7 +342,7 @@ func (c *callActor) sendExecute(ctx actor.Context) {
 	spare := new(big.Int).Sub(c.call.Balance, new(big.Int).Mul(c.call.BasePayment, big.NewInt(2)))
 	spare.Sub(spare, new(big.Int).Mul(c.call.BaseFee, big.NewInt(2)))
 	maxFee := new(big.Int).Div(spare, new(big.Int).SetUint64(gas))
-	c.inTx = true
+	c.txs++
 	ctx.Request(c.cfg.Sender, &SendTx{Call: c.addr, Action: "execute", To: c.addr, Data: callABI.PackExecute(), Value: new(big.Int), GasLimit: gas, MaxFeeCap: maxFee})
 }
 

@@ -215,31 +215,123 @@ func TestLoopingTarget(t *testing.T) {
 	waitCount(t, "executions", func() float64 { return testutil.ToFloat64(h.metrics.executions.WithLabelValues("executed")) }, 1)
 }
 
-// TestRestartBetweenClaimAndExecution stops the client after its claim
-// and starts a new one with the same key and journal: it executes, once,
-// without claiming again.
+// sealUntilInPool seals a block every 50 ms (the pump is paused) until
+// from has n transactions sent, the last of them waiting in the pool,
+// unmined.
+func (w *world) sealUntilInPool(from common.Address, n uint64, what string) {
+	w.t.Helper()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
+		pending, err := w.client.PendingNonceAt(w.t.Context(), from)
+		if err == nil && pending >= n {
+			if mined, err := w.client.NonceAt(w.t.Context(), from, nil); err == nil && mined < pending {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("%s was never sent", what)
+		}
+		w.node.Commit()
+	}
+}
+
+// restartInFlight stops h while its latest transaction (the n-th of the
+// account) is in the pool, unmined, and starts a client on the same
+// journal. It returns once the new client's CallActor knows about the
+// transaction (it adopted it from the sender), or once the account sent
+// another transaction (the bug: a second claim or execute).
+func (w *world) restartInFlight(h *clientHarness, j *memJournal, n uint64) *clientHarness {
+	w.t.Helper()
+	h.stop()
+	if p, _ := j.Pending(); len(p) != 1 {
+		w.t.Fatalf("%d transactions in the journal at the restart, want 1", len(p))
+	}
+	next := w.startClient(w.executor, always, j)
+	sent := func() uint64 {
+		pending, err := w.client.PendingNonceAt(w.t.Context(), addrOf(w.executor))
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		return pending
+	}
+	waitFor(w.t, "the restarted client to read the call, or to send another transaction", func() bool {
+		return strings.Contains(next.logs.String(), "Waiting for our transaction in flight to be final") || sent() > n
+	})
+	if got := sent(); got != n {
+		w.t.Fatalf("the restarted client sent another transaction (%d sent, want %d) while its own was in flight", got, n)
+	}
+	return next
+}
+
+// TestRestartBetweenClaimAndExecution restarts the client three times
+// with the same key and journal: while its claim is in the pool (sent,
+// not mined), after the claim is final, and while its execute is in the
+// pool. Each restarted client adopts the transaction in flight instead of
+// sending another: the account sends exactly one claim and one execute,
+// each outcome is counted once, and the journal ends empty.
 func TestRestartBetweenClaimAndExecution(t *testing.T) {
 	w := newWorld(t)
 	calls, err := devchain.ScheduleDemo(t.Context(), w.client, w.owner, w.alarm, 1, 320, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.node.Pause()
+	call, _ := ReadCall(t.Context(), w.client, calls[0])
+	first, _, _ := call.ClaimWindow()
+	me := addrOf(w.executor)
 	j := &memJournal{}
-	first := w.startClient(w.executor, always, j)
-	waitCount(t, "claims", func() float64 { return testutil.ToFloat64(first.metrics.claims.WithLabelValues("claimed")) }, 1)
-	first.stop()
-	second := w.startClient(w.executor, always, j)
+	var clients []*clientHarness
+	claimed := func(o string) float64 {
+		n := 0.0
+		for _, c := range clients {
+			n += testutil.ToFloat64(c.metrics.claims.WithLabelValues(o))
+		}
+		return n
+	}
+	executed := func(o string) float64 {
+		n := 0.0
+		for _, c := range clients {
+			n += c.executed(o)
+		}
+		return n
+	}
+
+	// 1. Restart while the claim is in the pool.
+	clients = append(clients, w.startClient(w.executor, always, j))
+	w.advance(first - 5)
+	w.sealUntilInPool(me, 1, "the claim")
+	clients = append(clients, w.restartInFlight(clients[0], j, 1))
+	w.node.Resume()
+	waitCount(t, "claims", func() float64 { return claimed("claimed") }, 1)
+
+	// 2. Restart after the claim is final (nothing in flight).
+	w.node.Pause()
+	clients[1].stop()
+	clients = append(clients, w.startClient(w.executor, always, j))
+
+	// 3. Restart while the execute is in the pool.
+	w.advance(call.Target - 1)
+	w.sealUntilInPool(me, 2, "the execute")
+	clients = append(clients, w.restartInFlight(clients[2], j, 2))
+	w.node.Resume()
+
 	w.waitCalled(calls[0])
 	ex := w.executions(calls[0])
-	if len(ex) != 1 || ex[0].executor != addrOf(w.executor) {
+	if len(ex) != 1 || ex[0].executor != me {
 		t.Fatalf("executions %+v, want one by the client", ex)
 	}
-	waitCount(t, "executions", func() float64 { return testutil.ToFloat64(second.metrics.executions.WithLabelValues("executed")) }, 1)
-	if n := testutil.ToFloat64(second.metrics.claims.WithLabelValues("claimed")) + testutil.ToFloat64(second.metrics.claims.WithLabelValues("refused")); n != 0 {
-		t.Errorf("the restarted client sent %v claims for a call it had claimed", n)
+	waitCount(t, "executions", func() float64 { return executed("executed") }, 1)
+	waitFor(t, "the journal to empty", func() bool { p, _ := j.Pending(); return len(p) == 0 })
+	if n, err := w.client.NonceAt(t.Context(), me, nil); err != nil || n != 2 {
+		t.Errorf("the account sent %d transactions (%v), want 2: one claim and one execute", n, err)
 	}
-	if p, _ := j.Pending(); len(p) != 0 {
-		t.Errorf("%d transactions left in the journal", len(p))
+	if n := claimed("claimed") + claimed("refused") + claimed("failed"); n != 1 {
+		t.Errorf("%v claims counted, want 1", n)
+	}
+	if n := executed("executed") + executed("aborted") + executed("failed"); n != 1 {
+		t.Errorf("%v executions counted, want 1", n)
+	}
+	if n := w.aborts(calls[0], me); n != 0 {
+		t.Errorf("%d aborted executions by the client", n)
 	}
 }
 

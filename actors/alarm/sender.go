@@ -1,12 +1,14 @@
 package alarm
 
 import (
+	"cmp"
 	"context"
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -97,6 +99,34 @@ type ResendTx struct{ Nonce uint64 }
 // answer.
 type AbandonTx struct{ Nonce uint64 }
 
+// Adopt asks the sender for the unfinished transactions of a call: a
+// CallActor sends it when it starts (also after a restart, by its
+// supervisor or of the whole process) and sends nothing to the sender
+// before the answer. The sender answers with Adopted and makes the asker
+// the requester of those transactions: their TxDone and TxReorged go to it
+// from then on. A transaction that is reorged out and waiting for a
+// decision is reported to the asker again with a TxReorged, after the
+// Adopted.
+type Adopt struct{ Call common.Address }
+
+// Adopted answers Adopt.
+type Adopted struct {
+	Call common.Address
+	// Txs are the call's claims and executes not yet final (an abandon
+	// transfer that replaced one included), lowest nonce first; none if
+	// empty. Each ends with one TxDone to the asker.
+	Txs []AdoptedTx
+}
+
+// AdoptedTx is one unfinished transaction of an adopted call.
+type AdoptedTx struct {
+	Action string // "claim", "execute", or "abandon" (a resumed abandon transfer)
+	// Nonce is valid if Journaled; otherwise the request is still
+	// waiting for its fees or its signature.
+	Nonce     uint64
+	Journaled bool
+}
+
 // ErrNonceTaken: the nonce was used by a transaction the sender does not
 // know (one sent before a restart and replaced since, or one sent by
 // another program using the same account), so the outcome of this request
@@ -145,6 +175,9 @@ type pendingTx struct {
 	// held: reorged out, waiting for the requester's ResendTx/AbandonTx.
 	held   bool
 	heldAt time.Time
+	// reorged is what the requester was told when the transaction was
+	// last reorged out; an adopter is told again while it is held.
+	reorged *TxReorged
 	// abandonFrom is the index in hashes of the first empty transfer that
 	// replaced the request (every later version is one too); -1 if none.
 	abandonFrom int
@@ -185,13 +218,17 @@ func (p *pendingTx) state() string {
 }
 
 type sender struct {
-	cfg      SenderConfig
-	addr     common.Address
-	chainID  *big.Int
-	nonce    uint64
-	ready    bool
-	queue    []queued
-	pending  map[uint64]*pendingTx
+	cfg     SenderConfig
+	addr    common.Address
+	chainID *big.Int
+	nonce   uint64
+	ready   bool
+	queue   []*queued
+	pending map[uint64]*pendingTx
+	// requests are the requests accepted and not yet journaled (waiting
+	// for fees or a signature) or failed: an adopter takes them over too.
+	requests map[*queued]bool
+	adopts   []adoptReq   // Adopts that came before the journal was read
 	signing  bool         // a new transaction is being signed with s.nonce
 	unsigned []*feesReady // new transactions waiting for the signer
 	checking bool         // a check round is in flight
@@ -200,6 +237,11 @@ type sender struct {
 
 type queued struct {
 	req  *SendTx
+	from *actor.PID
+}
+
+type adoptReq struct {
+	call common.Address
 	from *actor.PID
 }
 
@@ -213,7 +255,7 @@ type senderReady struct {
 type senderTick struct{}
 
 type feesReady struct {
-	q           queued
+	q           *queued
 	tip, feeCap *big.Int
 	err         error
 }
@@ -287,7 +329,7 @@ func NewSenderProps(cfg SenderConfig) *actor.Props {
 		cfg.Signer = KeySigner{Key: cfg.Key}
 	}
 	return actor.PropsFromProducer(func() actor.Actor {
-		return &sender{cfg: cfg, addr: cfg.Signer.Address(), pending: map[uint64]*pendingTx{}}
+		return &sender{cfg: cfg, addr: cfg.Signer.Address(), pending: map[uint64]*pendingTx{}, requests: map[*queued]bool{}}
 	})
 }
 
@@ -334,9 +376,21 @@ func (s *sender) Receive(ctx actor.Context) {
 			s.prepare(ctx, q)
 		}
 		s.queue = nil
+		for _, a := range s.adopts {
+			s.adopt(ctx, a.call, a.from)
+		}
+		s.adopts = nil
 		s.after(ctx, s.cfg.Poll, &senderTick{})
+	case *Adopt:
+		if !s.ready {
+			// The journal is not read yet: resumed transactions are unknown.
+			s.adopts = append(s.adopts, adoptReq{call: msg.Call, from: ctx.Sender()})
+			return
+		}
+		s.adopt(ctx, msg.Call, ctx.Sender())
 	case *SendTx:
-		q := queued{req: msg, from: ctx.Sender()}
+		q := &queued{req: msg, from: ctx.Sender()}
+		s.requests[q] = true
 		if !s.ready {
 			s.queue = append(s.queue, q)
 			return
@@ -344,6 +398,7 @@ func (s *sender) Receive(ctx actor.Context) {
 		s.prepare(ctx, q)
 	case *feesReady:
 		if msg.err != nil {
+			delete(s.requests, msg.q)
 			s.reply(ctx, msg.q.from, &TxDone{Call: msg.q.req.Call, Action: msg.q.req.Action, Err: msg.err})
 			return
 		}
@@ -419,6 +474,47 @@ func (s *sender) resyncNonce(ctx actor.Context, why string) {
 	}()
 }
 
+// adopt makes from the requester of call's unfinished transactions and
+// tells it which they are. A held (reorged-out) one is reported again, so
+// that the adopter decides; it gets a full DecideWithin for it.
+func (s *sender) adopt(ctx actor.Context, call common.Address, from *actor.PID) {
+	out := &Adopted{Call: call}
+	var held []*pendingTx
+	for q := range s.requests {
+		if q.req.Call == call {
+			q.from = from
+			out.Txs = append(out.Txs, AdoptedTx{Action: q.req.Action})
+		}
+	}
+	for _, p := range s.pending {
+		if p.req.Call != call {
+			continue
+		}
+		p.from = from
+		out.Txs = append(out.Txs, AdoptedTx{Action: p.req.Action, Nonce: p.nonce, Journaled: true})
+		if p.held && p.reorged != nil {
+			p.heldAt = time.Now()
+			held = append(held, p)
+		}
+	}
+	slices.SortFunc(out.Txs, func(a, b AdoptedTx) int {
+		if a.Journaled != b.Journaled {
+			if a.Journaled {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Nonce, b.Nonce)
+	})
+	if len(out.Txs) > 0 {
+		s.cfg.Logger.Info("Requester adopted its unfinished transactions", "call", call, "transactions", len(out.Txs), "requester", from)
+	}
+	s.reply(ctx, from, out)
+	for _, p := range held {
+		s.reply(ctx, from, p.reorged)
+	}
+}
+
 func (s *sender) reply(ctx actor.Context, to *actor.PID, msg any) {
 	if to != nil {
 		ctx.Send(to, msg)
@@ -481,13 +577,13 @@ func fees(ctx context.Context, b TxBackend, maxCap *big.Int) (tip, feeCap *big.I
 }
 
 // prepare fetches fees off the actor.
-func (s *sender) prepare(ctx actor.Context, q queued) {
-	self, root, b := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend
+func (s *sender) prepare(ctx actor.Context, q *queued) {
+	self, root, b, maxCap := ctx.Self(), ctx.ActorSystem().Root, s.cfg.Backend, q.req.MaxFeeCap
+	out := &feesReady{q: q}
 	go func() {
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		out := &feesReady{q: q}
-		out.tip, out.feeCap, out.err = fees(rctx, b, q.req.MaxFeeCap)
+		out.tip, out.feeCap, out.err = fees(rctx, b, maxCap)
 		root.Send(self, out)
 	}()
 }
@@ -547,6 +643,7 @@ func (s *sender) signedTx(ctx actor.Context, m *signed) {
 			raw, _ := m.tx.MarshalBinary()
 			err = s.cfg.Journal.Put(JournalEntry{Nonce: m.nonce, Call: q.req.Call, Action: q.req.Action, Raw: raw})
 		}
+		delete(s.requests, q)
 		if err != nil {
 			s.reply(ctx, q.from, &TxDone{Call: q.req.Call, Action: q.req.Action, Err: err})
 			return
@@ -802,7 +899,8 @@ func (s *sender) reorgedOut(ctx actor.Context, p *pendingTx) {
 		return
 	}
 	p.held, p.heldAt = true, time.Now()
-	ctx.Send(p.from, &TxReorged{Call: p.req.Call, Action: p.req.Action, Nonce: p.nonce, Hash: old.TxHash, Block: old.BlockNumber.Uint64()})
+	p.reorged = &TxReorged{Call: p.req.Call, Action: p.req.Action, Nonce: p.nonce, Hash: old.TxHash, Block: old.BlockNumber.Uint64()}
+	ctx.Send(p.from, p.reorged)
 }
 
 // resend broadcasts the latest version again.

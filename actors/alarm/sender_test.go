@@ -254,9 +254,9 @@ type probeActor struct {
 
 func (p *probeActor) Receive(ctx actor.Context) {
 	switch m := ctx.Message().(type) {
-	case *SendTx:
+	case *SendTx, *Adopt:
 		ctx.Request(p.sender, m)
-	case *TxDone, *TxReorged:
+	case *TxDone, *TxReorged, *Adopted:
 		p.got <- m
 	}
 }
@@ -716,4 +716,123 @@ func TestSenderRoundSeesOneChain(t *testing.T) {
 	if d.Err != nil || d.Receipt.BlockHash != f.header(block).Hash() || d.Confirmations != 3 {
 		t.Fatalf("TxDone %+v; want the claim in the new block %d with 3 confirmations", d, block)
 	}
+}
+
+// newProbe starts another requester on h's sender: a CallActor restarted
+// under a new PID. Its answers go to the returned harness's got.
+func (h *senderHarness) newProbe(t *testing.T) *senderHarness {
+	t.Helper()
+	o := *h
+	o.got = make(chan any, 100)
+	o.probe = h.sys.Root.Spawn(actor.PropsFromProducer(func() actor.Actor { return &probeActor{sender: h.sender, got: o.got} }))
+	t.Cleanup(func() { h.sys.Root.PoisonFuture(o.probe).Wait() })
+	return &o
+}
+
+// adopt asks the sender, as a restarted CallActor does, for testCall's
+// unfinished transactions, and returns the answer.
+func (h *senderHarness) adopt(t *testing.T) *Adopted {
+	t.Helper()
+	h.sys.Root.Send(h.probe, &Adopt{Call: testCall})
+	a := expect[*Adopted](t, h)
+	if a.Call != testCall {
+		t.Fatalf("Adopted for %s, want %s", a.Call, testCall)
+	}
+	return a
+}
+
+// TestSenderAdoptedClaimReportsToTheAdopter: a claim is pending when its
+// requester is replaced (a CallActor restarted under a new PID). The new
+// requester adopts it: it learns the claim's nonce, and the claim's
+// TxDone goes to it, not to the old one.
+func TestSenderAdoptedClaimReportsToTheAdopter(t *testing.T) {
+	f := newFakeNode()
+	key, _ := crypto.GenerateKey()
+	h := startSender(t, f, key, &memJournal{})
+	h.request(claimReq())
+	claim := firstSent(t, f, "the claim", toCall)
+
+	second := h.newProbe(t)
+	if a := second.adopt(t); len(a.Txs) != 1 || a.Txs[0] != (AdoptedTx{Action: "claim", Nonce: 0, Journaled: true}) {
+		t.Fatalf("Adopted %+v; want the pending claim, nonce 0", a.Txs)
+	}
+	f.mine(claim)
+	if d := doneWhileSealing(t, second, f); d.Err != nil || d.Action != "claim" || d.Nonce != 0 || d.Hash != claim.Hash() {
+		t.Fatalf("TxDone %+v; want the claim, final", d)
+	}
+	noAnswer(t, h)
+	if a := second.adopt(t); len(a.Txs) != 0 {
+		t.Fatalf("Adopted %+v after the claim was final; want none", a.Txs)
+	}
+}
+
+// TestSenderAdoptsARequestBeingSigned: the requester is replaced while its
+// claim waits for its signature (not journaled yet). The adopter is told
+// about it, and gets its TxDone.
+func TestSenderAdoptsARequestBeingSigned(t *testing.T) {
+	f := newFakeNode()
+	key, _ := crypto.GenerateKey()
+	sig := newGatedSigner(key, func(tx *types.DynamicFeeTx) bool { return *tx.To == testCall })
+	h := startSender(t, f, key, &memJournal{}, func(c *SenderConfig) { c.Signer = sig })
+	h.request(claimReq())
+	sig.waitEntered(t, "the claim")
+
+	second := h.newProbe(t)
+	if a := second.adopt(t); len(a.Txs) != 1 || a.Txs[0] != (AdoptedTx{Action: "claim"}) {
+		t.Fatalf("Adopted %+v; want the claim being signed", a.Txs)
+	}
+	close(sig.release)
+	claim := firstSent(t, f, "the claim", toCall)
+	f.mine(claim)
+	if d := doneWhileSealing(t, second, f); d.Err != nil || d.Action != "claim" || d.Hash != claim.Hash() {
+		t.Fatalf("TxDone %+v; want the claim, final", d)
+	}
+	noAnswer(t, h)
+}
+
+// TestSenderAdoptsResumedAndHeld: after a process restart a journaled
+// claim has no requester until one adopts it. Adopted, a claim that is
+// then reorged out waits for the adopter's decision instead of being
+// resent blindly; a new adopter (another restart) is told again.
+func TestSenderAdoptsResumedAndHeld(t *testing.T) {
+	f := newFakeNode()
+	key, _ := crypto.GenerateKey()
+	to := testCall
+	claim, err := types.SignNewTx(key, types.LatestSignerForChainID(big.NewInt(1337)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(1337), Nonce: 0, GasTipCap: gwei, GasFeeCap: new(big.Int).Mul(gwei, big.NewInt(3)), Gas: 100_000, To: &to, Value: new(big.Int),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := claim.MarshalBinary()
+	j := &memJournal{}
+	j.Put(JournalEntry{Nonce: 0, Call: testCall, Action: "claim", Raw: raw})
+	h := startSender(t, f, key, j, func(c *SenderConfig) { c.DecideWithin = time.Hour })
+	if a := h.adopt(t); len(a.Txs) != 1 || a.Txs[0] != (AdoptedTx{Action: "claim", Nonce: 0, Journaled: true}) {
+		t.Fatalf("Adopted %+v; want the resumed claim", a.Txs)
+	}
+	firstSent(t, f, "the resumed claim", toCall)
+	f.mine(claim)
+	waitAtLeast(t, "mined transactions", func() float64 { return h.events("mined") }, 1)
+	f.reorg(f.head() - 1)
+	if r := expect[*TxReorged](t, h); r.Nonce != 0 || r.Hash != claim.Hash() {
+		t.Fatalf("TxReorged %+v; want the claim", r)
+	}
+	second := h.newProbe(t)
+	if a := second.adopt(t); len(a.Txs) != 1 {
+		t.Fatalf("Adopted %+v; want the held claim", a.Txs)
+	}
+	if r := expect[*TxReorged](t, second); r.Nonce != 0 || r.Hash != claim.Hash() {
+		t.Fatalf("TxReorged %+v to the adopter; want the held claim", r)
+	}
+	if got := h.events("resent"); got != 0 {
+		t.Fatalf("%v resends of a claim its requester decides", got)
+	}
+	h.sys.Root.Send(h.sender, &ResendTx{Nonce: 0})
+	waitAtLeast(t, "resent transactions", func() float64 { return h.events("resent") }, 1)
+	f.mine(claim)
+	if d := doneWhileSealing(t, second, f); d.Err != nil || d.Hash != claim.Hash() {
+		t.Fatalf("TxDone %+v; want the claim, final", d)
+	}
+	noAnswer(t, h)
 }
