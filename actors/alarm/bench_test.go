@@ -59,10 +59,8 @@ func scheduleMany(b *testing.B, w *world, n int, first uint64, perBlock int, sel
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, l := range r.Logs {
-			if ev, err := schedulerABI.UnpackCallScheduledEvent(l); err == nil {
-				calls = append(calls, ev.CallAddress)
-			}
+		if call, ok := devchain.ScheduledCall(r); ok {
+			calls = append(calls, call)
 		}
 	}
 	if len(calls) != n {

@@ -192,19 +192,9 @@ func TestLoopingTarget(t *testing.T) {
 	copy(sig[:], crypto.Keccak256([]byte("loopForever()"))[:4])
 	opts := bind.NewKeyedTransactor(w.owner, big.NewInt(devchain.ChainID))
 	opts.Value, opts.GasLimit = mul(ether, 3), 3_000_000
-	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall0(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400), big.NewInt(100_000), 255))
+	call, err := devchain.Schedule(t.Context(), w.client, w.alarm.Scheduler, opts, schedulerABI.PackScheduleCall0(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400), big.NewInt(100_000), 255))
 	if err != nil {
 		t.Fatal(err)
-	}
-	r, err := devchain.WaitMined(t.Context(), w.client, tx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var call common.Address
-	for _, l := range r.Logs {
-		if ev, err := schedulerABI.UnpackCallScheduledEvent(l); err == nil {
-			call = ev.CallAddress
-		}
 	}
 	h := w.startClient(w.executor, always, &memJournal{})
 	w.waitCalled(call)
@@ -364,22 +354,9 @@ func TestCallThatCannotPay(t *testing.T) {
 	opts.GasPrice, opts.GasLimit = price, 3_000_000 // a legacy transaction: tx.gasprice is exactly price
 	opts.Value = new(big.Int).Add(mul(ether, 2), mul(new(big.Int).Div(ether, big.NewInt(10)), 2))
 	opts.Value.Add(opts.Value, new(big.Int).Mul(big.NewInt(200_000), price))
-	tx, err := bind.Transact(schedulerABI.Instance(w.client, w.alarm.Scheduler), opts, schedulerABI.PackScheduleCall(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400)))
+	call, err := devchain.Schedule(t.Context(), w.client, w.alarm.Scheduler, opts, schedulerABI.PackScheduleCall(w.alarm.TestTarget, sig, new(big.Int).SetUint64(head+400)))
 	if err != nil {
 		t.Fatal(err)
-	}
-	r, err := devchain.WaitMined(t.Context(), w.client, tx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var call common.Address
-	for _, l := range r.Logs {
-		if ev, err := schedulerABI.UnpackCallScheduledEvent(l); err == nil {
-			call = ev.CallAddress
-		}
-	}
-	if call == (common.Address{}) {
-		t.Fatal("the Scheduler rejected the call")
 	}
 	c, _ := ReadCall(t.Context(), w.client, call)
 	if now, _ := w.client.SuggestGasPrice(t.Context()); c.CanPay(c.GasLimit(), now) {

@@ -65,7 +65,6 @@ func ScheduleDemo(ctx context.Context, c *ethclient.Client, key *ecdsa.PrivateKe
 		return nil, err
 	}
 	s := alarm.NewScheduler()
-	inst := s.Instance(c, a.Scheduler)
 	var sig [4]byte
 	copy(sig[:], crypto.Keccak256([]byte("setBool()"))[:4])
 	value := new(big.Int).Mul(big.NewInt(3), big.NewInt(params.Ether))
@@ -74,24 +73,42 @@ func ScheduleDemo(ctx context.Context, c *ethclient.Client, key *ecdsa.PrivateKe
 		target := head + max(lead, 360) + uint64(i)*spacing
 		opts := transactor(key)
 		opts.Value, opts.GasLimit = value, 3_000_000
-		tx, err := bind.Transact(inst, opts, s.PackScheduleCall(a.TestTarget, sig, new(big.Int).SetUint64(target)))
+		call, err := Schedule(ctx, c, a.Scheduler, opts, s.PackScheduleCall(a.TestTarget, sig, new(big.Int).SetUint64(target)))
 		if err != nil {
-			return calls, err
+			return calls, fmt.Errorf("scheduling call %d: %w", i, err)
 		}
-		r, err := WaitMined(ctx, c, tx)
-		if err != nil {
-			return calls, err
-		}
-		found := false
-		for _, l := range r.Logs {
-			if ev, err := s.UnpackCallScheduledEvent(l); err == nil {
-				calls = append(calls, ev.CallAddress)
-				found = true
-			}
-		}
-		if !found {
-			return calls, fmt.Errorf("scheduling call %d was rejected", i)
-		}
+		calls = append(calls, call)
 	}
 	return calls, nil
+}
+
+// Schedule sends calldata (one of the scheduleCall overloads) to the
+// Scheduler with opts, waits for it to be mined and returns the call
+// contract it created.
+func Schedule(ctx context.Context, c *ethclient.Client, scheduler common.Address, opts *bind.TransactOpts, calldata []byte) (common.Address, error) {
+	tx, err := bind.Transact(alarm.NewScheduler().Instance(c, scheduler), opts, calldata)
+	if err != nil {
+		return common.Address{}, err
+	}
+	r, err := WaitMined(ctx, c, tx)
+	if err != nil {
+		return common.Address{}, err
+	}
+	call, ok := ScheduledCall(r)
+	if !ok {
+		return common.Address{}, fmt.Errorf("the Scheduler rejected the call (transaction %s)", tx.Hash())
+	}
+	return call, nil
+}
+
+// ScheduledCall returns the call contract a scheduling transaction's
+// receipt announces (CallScheduled), if any.
+func ScheduledCall(r *types.Receipt) (common.Address, bool) {
+	s := alarm.NewScheduler()
+	for _, l := range r.Logs {
+		if ev, err := s.UnpackCallScheduledEvent(l); err == nil {
+			return ev.CallAddress, true
+		}
+	}
+	return common.Address{}, false
 }
