@@ -73,6 +73,7 @@ type SUState struct {
 	URL       string `json:"url"`
 	Member    string `json:"member,omitempty"`
 	Address   string `json:"address,omitempty"`
+	Version   string `json:"version,omitempty"` // the SU's actord build, for mixed-version clusters
 	Live      bool   `json:"live"`
 	Active    int64  `json:"active"`
 	Processes int    `json:"processes"`
@@ -357,7 +358,7 @@ func (r *registry) snapshot() LiveSUs {
 			byURL[m.info.Url] = s
 		}
 		if lm, ok := live[m.info.Url]; ok && lm == m {
-			s.Live, s.Member, s.Address, s.Active = true, m.id, m.info.Address, m.info.Active
+			s.Live, s.Member, s.Address, s.Active, s.Version = true, m.id, m.info.Address, m.info.Active, m.info.Version
 		}
 	}
 	out := make(LiveSUs, 0, len(byURL))

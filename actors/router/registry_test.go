@@ -24,7 +24,7 @@ func newTestRegistry(list []config.SchedulerEntry, counts map[string]int, sus ..
 	now := time.Now()
 	for i, s := range sus {
 		m := &member{id: fmt.Sprint("m", i), address: fmt.Sprint("127.0.0.1:", 9000+i), placed: s.placed,
-			info: &messages.SUInfo{Url: s.url, Ready: true, Active: s.active}, lastOK: now}
+			info: &messages.SUInfo{Url: s.url, Ready: true, Active: s.active, Version: "v1"}, lastOK: now}
 		if !s.live {
 			m.lastOK = now.Add(-time.Hour)
 		}
@@ -101,7 +101,7 @@ func TestLocateAndSnapshot(t *testing.T) {
 		t.Fatalf("locate dead = %+v", l)
 	}
 	want := LiveSUs{
-		{URL: "http://a", Member: "m0", Live: true, Active: 1, Processes: 2, Listed: true},
+		{URL: "http://a", Member: "m0", Live: true, Active: 1, Processes: 2, Listed: true, Version: "v1"},
 		{URL: "http://b"},
 		{URL: "http://gone", Listed: true},
 	}

@@ -62,12 +62,11 @@ func newTestCluster(t *testing.T, seats int) *testCluster {
 }
 
 func freePort(t *testing.T) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	p, err := freeLoopbackPort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return p
 }
 
 func (c *testCluster) checkRaces() {
@@ -129,11 +128,11 @@ func TestUpstreamRaceFilter(t *testing.T) {
 }
 
 // su starts SU seat i with its own data directory.
-func (c *testCluster) su(i int, dataDir string) *suProcess {
+func (c *testCluster) su(i int, dataDir string, extra ...string) *suProcess {
 	c.t.Helper()
 	_, port, _ := net.SplitHostPort(c.seeds[i])
-	return startSUOn(c.t, c.ports[i], dataDir, append(c.env, "ACTORD_AUTOMANAGED_PORT="+port,
-		fmt.Sprintf("ACTORD_CLUSTER_ADDR=127.0.0.1:%d", c.remotes[i]))...)
+	env := append(append([]string{}, c.env...), "ACTORD_AUTOMANAGED_PORT="+port, fmt.Sprintf("ACTORD_CLUSTER_ADDR=127.0.0.1:%d", c.remotes[i]))
+	return startSUOn(c.t, c.ports[i], dataDir, append(env, extra...)...)
 }
 
 func (c *testCluster) router(dataDir string, extra ...string) *suProcess {
@@ -450,15 +449,19 @@ func TestRouterClusterEtcd(t *testing.T) {
 	etcd := startEtcd(t)
 	c := newTestCluster(t, 2)
 	c.env = append(c.env, "ACTORD_CLUSTER_PROVIDER=etcd", "ACTORD_ETCD_ENDPOINTS="+etcd, "ACTORD_CLUSTER_SEEDS=")
-	su1 := c.su(0, t.TempDir())
+	// su1 names its public URL (with a trailing slash, which is dropped):
+	// routers, the list and the route table know it by that name. su2
+	// uses the default, http://<its listen address>.
+	su1URL := fmt.Sprintf("http://localhost:%d", c.ports[0])
+	su1 := c.su(0, t.TempDir(), "ACTORD_PUBLIC_URL="+su1URL+"/")
 	defer func() { su1.stop(t) }()
-	// A scheduler list that names only su1, with routing flags.
+	// A scheduler list that names only su1.
 	list := filepath.Join(t.TempDir(), "schedulers.json")
-	os.WriteFile(list, []byte(`[{"url":"`+su1.base+`"}]`), 0o600)
+	os.WriteFile(list, []byte(`[{"url":"`+su1URL+`"}]`), 0o600)
 	dsn := pgtest.Database(t)
 	r := c.router(t.TempDir(), "SCHEDULER_LIST_PATH="+list, "DATABASE_URL="+dsn)
 	defer func() { r.stop(t) }()
-	waitLive(t, r, su1.base)
+	waitLive(t, r, su1URL)
 
 	client := newClient()
 	spawn := func(name string) string {
@@ -472,7 +475,7 @@ func TestRouterClusterEtcd(t *testing.T) {
 
 	su2Dir := t.TempDir()
 	su2 := c.su(1, su2Dir)
-	waitLive(t, r, su1.base, su2.base)
+	waitLive(t, r, su1URL, su2.base)
 	p2 := spawn("on su2")
 	if owner(t, p2, su1, su2) != su2 {
 		t.Fatal("the SU that joined at runtime did not get the next spawn")
@@ -485,7 +488,7 @@ func TestRouterClusterEtcd(t *testing.T) {
 	// su2 stops cleanly: it leaves etcd, the router drops it, its
 	// processes get 503 with Retry-After, su1's are unaffected.
 	su2.stop(t)
-	waitLive(t, r, su1.base)
+	waitLive(t, r, su1URL)
 	res, err := http.Post(r.base+"/", "application/octet-stream", strings.NewReader(string(mustItem(t, client, target2, "while away"))))
 	if err != nil {
 		t.Fatal(err)
@@ -507,14 +510,14 @@ func TestRouterClusterEtcd(t *testing.T) {
 	defer db.Close(t.Context())
 	var n int
 	if err := db.QueryRow(t.Context(), `SELECT count(*) FROM process_schedulers p JOIN schedulers s ON s.row_id = p.scheduler_row_id
-		WHERE NOT p.pending AND ((p.process_id = $1 AND s.url = $2) OR (p.process_id = $3 AND s.url = $4))`, p1, su1.base, p2, su2.base).Scan(&n); err != nil || n != 2 {
+		WHERE NOT p.pending AND ((p.process_id = $1 AND s.url = $2) OR (p.process_id = $3 AND s.url = $4))`, p1, su1URL, p2, su2.base).Scan(&n); err != nil || n != 2 {
 		t.Fatalf("confirmed routes in PostgreSQL = %d, %v", n, err)
 	}
 
 	// su2 comes back (same URL, same data): its process resumes.
 	su2 = c.su(1, su2Dir)
 	defer func() { su2.stop(t) }()
-	waitLive(t, r, su1.base, su2.base)
+	waitLive(t, r, su1URL, su2.base)
 	if st, body, _ := post(r.base, mustItem(t, client, target2, "back")); st != 200 {
 		t.Fatalf("message after su2 came back = %d %s", st, body)
 	}
