@@ -201,13 +201,8 @@ func cmdScheduler(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&dataDir, "data-dir", "", "journal directory (env ACTORD_ALARM_DATA_DIR)")
 	fs.StringVar(&confirmations, "confirmations", "", "blocks, the transaction's own included, before a transaction is final; "+
 		"until then a reorg that drops it is handled (env ACTORD_ALARM_CONFIRMATIONS; default 3)")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
+	if code, ok := parseNoArgs(fs, args); !ok {
+		return code
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

@@ -32,8 +32,8 @@ func cmdBenchRouter(args []string, stdout, stderr io.Writer) int {
 	reads := fs.Int("reads", 4000, "page-of-100 reads, per target")
 	small := fs.Int("small", 4000, "GET /processes/{id} (a small answer: the router's overhead shows most), per target")
 	conc := fs.Int("concurrency", 8, "concurrent HTTP clients")
-	if _, err := parseArgs(fs, args); err != nil {
-		return flagExit(err)
+	if code, ok := parseNoArgs(fs, args); !ok {
+		return code
 	}
 	if err := benchRouter(stdout, stderr, *writes, *reads, *small, *conc); err != nil {
 		fmt.Fprintf(stderr, "actord bench router: %v\n", err)

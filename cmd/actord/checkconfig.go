@@ -12,13 +12,8 @@ import (
 func cmdCheckConfig(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check-config", "actord check-config [flags]", stderr)
 	flags := config.Register(fs)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
+	if code, ok := parseNoArgs(fs, args); !ok {
+		return code
 	}
 	r, err := config.Resolve(flags, os.Environ())
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)

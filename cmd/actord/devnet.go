@@ -41,18 +41,15 @@ func cmdDevnet(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "devnet.json", "file to write the RPC URL, key and contract addresses to (mode 0600)")
 	demo := fs.Int("demo-calls", 0, "schedule this many demo calls on the Scheduler")
 	logFormat := fs.String("log-format", "auto", "auto, text or json")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
+	if code, ok := parseNoArgs(fs, args); !ok {
+		return code
 	}
 	logger := newLogger(stderr, *logFormat, 0)
 	var key *ecdsa.PrivateKey
+	var err error
 	if *keyFile != "" {
-		b, err := os.ReadFile(*keyFile)
+		var b []byte
+		b, err = os.ReadFile(*keyFile)
 		if err == nil {
 			key, err = crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(b)), "0x"))
 		}

@@ -94,6 +94,21 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseNoArgs parses a command line that takes flags only. When it
+// returns false the command exits with code (usage printed for stray
+// arguments).
+func parseNoArgs(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return flagExit(err), false
+	}
+	if len(pos) != 0 {
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
 // newFlagSet returns a FlagSet that reports errors instead of exiting.
 func newFlagSet(name, usageLine string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

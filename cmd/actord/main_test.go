@@ -52,7 +52,7 @@ func TestCommandLineErrors(t *testing.T) {
 	if code != exitFailure || !strings.Contains(stderr, "ACTORD_CLUSTER_PROVIDER") {
 		t.Errorf("actord router 9000 = %d %q, want 1 and the missing setting", code, stderr)
 	}
-	for _, args := range [][]string{{"router"}, {"router", "http"}} {
+	for _, args := range [][]string{{"router"}, {"router", "http"}, {"bench", "router", "extra"}, {"check-config", "extra"}, {"devnet", "extra"}, {"scheduler", "extra"}} {
 		if code, _, stderr := runCapture(args...); code != exitUsage {
 			t.Errorf("actord %v = %d %q, want 2", args, code, stderr)
 		}
